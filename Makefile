@@ -1,0 +1,48 @@
+# Two entry points: `make reproduce` (the main job) and `make test`. Both create .venv and install what they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.klcritical-installed
+PROFILE ?= cpu
+RETRAIN ?= False
+SEEDS ?= 3
+PM := $(BIN)/papermill --log-output --no-progress-bar -k python3
+
+.PHONY: install test reproduce pretrain-cpu rl-cpu critical-cpu bench bench-quick export clean-nbs
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# notebooks (library + experiment notebooks at their `tiny` defaults), then pytest
+test: $(STAMP)
+	$(BIN)/nbdev-test --n-workers 2 --timing
+	$(BIN)/python -m pytest -q
+
+# the paper's tables and figures at the `cpu` profile (reuses committed checkpoints unless RETRAIN=True)
+reproduce: $(STAMP) pretrain-cpu critical-cpu rl-cpu
+
+pretrain-cpu: $(STAMP)
+	mkdir -p outputs/$(PROFILE)/pretrain
+	$(PM) nbs/experiments/01_pretrain_generalization.ipynb outputs/$(PROFILE)/pretrain/01_pretrain_generalization.ipynb \
+	  -p profile $(PROFILE) -p retrain $(RETRAIN)
+
+critical-cpu: $(STAMP)
+	@if [ -f nbs/experiments/05_critical_tokens.ipynb ]; then mkdir -p outputs/$(PROFILE)/critical_tokens && \
+	  $(PM) nbs/experiments/05_critical_tokens.ipynb outputs/$(PROFILE)/critical_tokens/05_critical_tokens.ipynb -p profile $(PROFILE); \
+	else echo "critical tokens notebook not written yet: skipped"; fi
+
+rl-cpu: $(STAMP)
+	@if [ -f nbs/experiments/02_rl_prioritized_kl.ipynb ]; then mkdir -p outputs/$(PROFILE)/rl && \
+	  $(PM) nbs/experiments/02_rl_prioritized_kl.ipynb outputs/$(PROFILE)/rl/02_rl_prioritized_kl.ipynb -p profile $(PROFILE) -p n_seeds $(SEEDS); \
+	else echo "RL notebook not written yet: skipped"; fi
+
+export: $(STAMP)
+	$(BIN)/nbdev-export
+	$(BIN)/nbdev-clean

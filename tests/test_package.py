@@ -1,0 +1,29 @@
+"""The package works without the notebooks and without Jupyter."""
+import subprocess, sys, zipfile, textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_wheel_imports_without_nbs_or_jupyter(tmp_path):
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
+                   check=True)
+    whl = next(tmp_path.glob("klcritical-*.whl"))
+    names = zipfile.ZipFile(whl).namelist()
+    assert not any(n.startswith("nbs/") or n.endswith(".ipynb") for n in names)
+    site = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site), str(whl)], check=True)
+    code = textwrap.dedent("""
+        import sys
+        sys.path = [p for p in sys.path if 'work/main' not in p or 'site-packages' in p]
+        import klcritical, klcritical.scratchpad, klcritical.model, klcritical.pretrain, klcritical.eval
+        import klcritical.prioritized_kl, klcritical.a2c
+        assert klcritical.__file__.startswith(sys.argv[1]), klcritical.__file__
+        bad = [m for m in sys.modules if m.split('.')[0] in ('IPython', 'nbdev', 'jupyter_client', 'ipykernel', 'execnb', 'papermill')]
+        assert not bad, bad
+        print('ok')
+    """)
+    env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code, str(site)], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
