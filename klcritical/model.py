@@ -90,7 +90,7 @@ class Profile:
 PROFILES: dict[str, Profile] = {
     "tiny": Profile("tiny", ModelShape(n_layer=2, n_head=2, n_embd=32, n_positions=512),
                     PretrainConfig(steps=30, batch_size=16, lr=3e-3, eval_every=15, n_quick_eval=8, ckpt_every=15, pool_batches=4),
-                    RLConfig(lr=1e-4, episodes_per_collect=8, minibatch_size=8, total_episodes=32, eval_every=2, n_eval=8),
+                    RLConfig(lr=1e-4, episodes_per_collect=8, minibatch_size=8, total_episodes=32, eval_every=2, n_eval=8, max_new_tokens=48),
                     pretrain_digits=(2,), description="tests and smoke runs: seconds"),
     "cpu": Profile("cpu", ModelShape(n_layer=4, n_head=4, n_embd=128, n_positions=768),
                    PretrainConfig(steps=1000, batch_size=64, lr=1e-3, pos_offset_digits=1, p_offset=0.5),

@@ -194,12 +194,12 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
 
 # %% ../nbs/02_pretrain.ipynb #c013
 def checkpoint_matches(ck: str | Path, profile: str | Profile, max_digits: int, seed: int) -> bool:
-    "Whether `ck` holds a finished pre-training run of exactly this profile, N and seed."
+    "Whether `ck` holds a finished pre-training run of this model shape, pre-training recipe, N and seed."
     f = Path(ck) / META_FILE
     if not f.exists(): return False
-    m = json.loads(f.read_text())
-    return (m.get("profile") == json.loads(json.dumps(asdict(get_profile(profile))))
-            and m.get("max_digits") == max_digits and m.get("seed") == seed)
+    m, want = json.loads(f.read_text()), json.loads(json.dumps(asdict(get_profile(profile))))
+    same = all(m.get("profile", {}).get(k) == want[k] for k in ("model", "pretrain"))   # RL settings may change freely
+    return same and m.get("max_digits") == max_digits and m.get("seed") == seed
 
 def ensure_pretrained(profile: str | Profile, max_digits: int, ck: str | Path, seed: int = 0, retrain: bool = False,
                       progress: bool = True) -> Path:

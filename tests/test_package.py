@@ -27,3 +27,14 @@ def test_wheel_imports_without_nbs_or_jupyter(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(site)], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_experiment_notebooks_take_papermill_parameters():
+    import json
+    nbs = sorted((ROOT / "nbs" / "experiments").glob("*.ipynb"))
+    assert nbs
+    for nb in nbs:
+        cells = json.loads(nb.read_text())["cells"]
+        tagged = [c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+        assert len(tagged) == 1, f"{nb.name}: needs exactly one cell tagged 'parameters' (nbdev-clean must keep tags)"
+        assert "profile = \"tiny\"" in "".join(tagged[0]["source"]), f"{nb.name}: parameters must default to tiny"
