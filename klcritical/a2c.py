@@ -98,7 +98,7 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
                 plain_kl = (kl_estimate(logp, ref_logp[idx], cfg.kl_estimator) * m).sum() / n
             for k, v in (("loss", loss), ("pg_loss", pg_loss), ("value_loss", value_loss), ("entropy", entropy),
                          ("kl", plain_kl), ("kl_weighted", kl)):
-                stats[k] += float(v) / (cfg.repeats * math.ceil(B / cfg.minibatch_size))
+                stats[k] += float(v.detach()) / (cfg.repeats * math.ceil(B / cfg.minibatch_size))
     stats.update(success=float(batch["right"].float().mean()), gen_tokens=int(mask.sum()),
                  certainty=float((cert * mask).sum() / mask.sum()), updates=n_updates, reference_s=t_ref)
     return stats
