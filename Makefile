@@ -6,7 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.klcritical-installed
 PROFILE ?= cpu
 RETRAIN ?= False
-SEEDS ?= 3
+SEEDS ?= 2
+RL_EPISODES ?= 2000
 PM := $(BIN)/papermill --log-output --no-progress-bar -k python3
 
 .PHONY: install test reproduce pretrain-cpu rl-cpu critical-cpu bench bench-quick export clean-nbs
@@ -40,7 +41,7 @@ critical-cpu: $(STAMP)
 
 rl-cpu: $(STAMP)
 	@if [ -f nbs/experiments/02_rl_prioritized_kl.ipynb ]; then mkdir -p outputs/$(PROFILE)/rl && \
-	  $(PM) nbs/experiments/02_rl_prioritized_kl.ipynb outputs/$(PROFILE)/rl/02_rl_prioritized_kl.ipynb -p profile $(PROFILE) -p n_seeds $(SEEDS); \
+	  $(PM) nbs/experiments/02_rl_prioritized_kl.ipynb outputs/$(PROFILE)/rl/02_rl_prioritized_kl.ipynb -p profile $(PROFILE) -p n_seeds $(SEEDS) -p total_episodes $(RL_EPISODES); \
 	else echo "RL notebook not written yet: skipped"; fi
 
 export: $(STAMP)
