@@ -16,11 +16,18 @@ from .scratchpad import make_prompt, make_target, parse_answer, sample_operands,
 from .model import Profile, get_profile, load_checkpoint
 from .prioritized_kl import certainty, kl_estimate, prioritized_kl, token_logprobs, entropy_from_logits
 from .eval import generate, answer_accuracy, teacher_forced
+from .pretrain import bf16_supported
 
 # %% auto #0
-__all__ = ['RL_FIELDS', 'ActorCritic', 'gae', 'collect', 'a2c_update', 'critical_probs', 'train_a2c']
+__all__ = ['RL_FIELDS', 'trunk', 'ActorCritic', 'gae', 'collect', 'a2c_update', 'critical_probs', 'train_a2c', 'sweep']
 
 # %% ../nbs/03_a2c.ipynb #c005
+def trunk(lm, input_ids, attention_mask, position_ids, autocast: bool = False) -> torch.Tensor:
+    "Last hidden state `[B, L, D]` of a GPT-2 (after its final layer norm) in fp32."
+    with torch.autocast(input_ids.device.type, dtype=torch.bfloat16, enabled=autocast):
+        h = lm.transformer(input_ids=input_ids, attention_mask=attention_mask, position_ids=position_ids).last_hidden_state
+    return h.float()
+
 class ActorCritic(nn.Module):
     "A GPT-2 language model (the actor) with a two-layer MLP value head (the critic) on its last hidden state."
     def __init__(self, lm, value_hidden: int = 128):
@@ -30,9 +37,9 @@ class ActorCritic(nn.Module):
         self.value_head = nn.Sequential(nn.Linear(d, value_hidden), nn.Tanh(), nn.Linear(value_hidden, value_hidden),
                                         nn.Tanh(), nn.Linear(value_hidden, 1))
 
-    def forward(self, input_ids, attention_mask, position_ids):
-        out = self.lm(input_ids=input_ids, attention_mask=attention_mask, position_ids=position_ids, output_hidden_states=True)
-        return out.logits, self.value_head(out.hidden_states[-1]).squeeze(-1)   # [B, L, V], [B, L]
+    def forward(self, input_ids, attention_mask, position_ids, autocast: bool = False):
+        h = trunk(self.lm, input_ids, attention_mask, position_ids, autocast)         # [B, L, D]
+        return self.lm.lm_head(h), self.value_head(h).squeeze(-1)                     # [B, L, V], [B, L]
 
 # %% ../nbs/03_a2c.ipynb #c007
 def gae(rewards: torch.Tensor, # [B, T] reward of each generated token (0 but at the last)
@@ -68,9 +75,10 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
     acts, mask = seq[:, P:], g.gen_mask.float()                       # [B, T] actions a_t and their mask
     B, T = acts.shape
     # --- reference pass: π_old's log-probs (same temperature as the policy) and its certainty Ĵ_old(s_t)
+    autocast = cfg.bf16 and bf16_supported()
     t_ref = time.perf_counter()
     with torch.no_grad():
-        ref_logits = ref_lm(input_ids=seq, attention_mask=am, position_ids=pos).logits[:, P - 1:-1].float()   # [B, T, V]
+        ref_logits = ref_lm.lm_head(trunk(ref_lm, seq, am, pos, autocast)[:, P - 1:-1])                       # [B, T, V]
         ref_logp = token_logprobs(ref_logits / cfg.temperature, acts)                                        # [B, T]
         cert = certainty(ref_logits, temperature=cfg.certainty_temperature)                                   # [B, T]
     t_ref = time.perf_counter() - t_ref
@@ -81,7 +89,7 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
     n_updates = 0
     for _ in range(cfg.repeats):
         for idx in torch.randperm(B).split(cfg.minibatch_size):
-            logits, values = ac(seq[idx], am[idx], pos[idx])
+            logits, values = ac(seq[idx], am[idx], pos[idx], autocast)
             logits, values = logits[:, P - 1:-1].float() / cfg.temperature, values[:, P - 1:-1]              # [b, T, V], [b, T]
             m = mask[idx]; n = m.sum().clamp(min=1)
             logp = token_logprobs(logits, acts[idx])                                                          # [b, T]
@@ -201,3 +209,21 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
     df = pd.DataFrame(rows)
     df.to_csv(out_dir / "metrics.csv", index=False)
     return df
+
+# %% ../nbs/03_a2c.ipynb #c023
+def sweep(single: str | Path, # the single-run notebook to execute
+          runs: dict[str, dict], # run directory name -> papermill parameters of that run
+          out: str | Path, # each run writes out/<name>/ (run.ipynb, metrics.csv, done)
+          progress: bool = True,
+         ) -> "pd.DataFrame":
+    "Execute `single` once per entry of `runs` that has not finished yet; return every run's metrics.csv, concatenated."
+    import pandas as pd, papermill as pm
+    single, out = Path(single), Path(out)
+    todo = [k for k in runs if not (out / k / "done").exists()]
+    for name in tqdm(todo, desc=f"sweep {out.name}", disable=not progress):
+        d = out / name; d.mkdir(parents=True, exist_ok=True); t0 = time.time()
+        pm.execute_notebook(str(single), str(d / "run.ipynb"), cwd=str(single.parent), progress_bar=False,
+                            parameters=dict(runs[name], run_dir=str(d)))
+        (d / "done").write_text(f"{time.time() - t0:.0f} s\n")
+    frames = [pd.read_csv(out / k / "metrics.csv").assign(run=k) for k in runs]
+    return pd.concat(frames, ignore_index=True)

@@ -8,12 +8,13 @@ import json, os, shutil, subprocess, tempfile, time
 from dataclasses import dataclass, field, asdict, replace, fields
 from pathlib import Path
 import torch
+import torch.nn.functional as F
 from transformers import GPT2Config, GPT2LMHeadModel
 from .scratchpad import make_tokenizer, make_example
 
 # %% auto #0
 __all__ = ['PROFILES', 'META_FILE', 'ModelShape', 'PretrainConfig', 'RLConfig', 'Profile', 'get_profile', 'make_model',
-           'n_params', 'max_example_len', 'profile_from_dict', 'save_checkpoint', 'load_checkpoint']
+           'n_params', 'max_example_len', 'profile_from_dict', 'save_checkpoint', 'load_checkpoint', 'KVDecoder']
 
 # %% ../nbs/01_model.ipynb #c005
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class PretrainConfig:
     p_identical: float = 0.5     # share of equal-length operand pairs in the mix
     pos_offset_digits: int = 2   # random position offsets train the position embeddings of examples up to N + this many digits
     p_offset: float = 1.0        # share of examples that get a random offset (the others start at position 0)
+    offset_from: float = 0.0     # curriculum: share of the steps trained without offsets before they switch on
+    bucket: bool = False         # batches of similar lengths (less padding) instead of random mixes of lengths
     label_smoothing: float = 0.0
     pool_batches: int = 16       # batches generated at once and bucketed by length
     eval_every: int = 250        # quick greedy accuracy at N and N+1
@@ -64,6 +67,7 @@ class RLConfig:
     max_new_tokens: int = 0      # 0: the length of the correct target + a margin
     reward_right: float = 1.0
     reward_wrong: float = -1.0
+    bf16: bool = True            # bf16 autocast for the trunk in the reference pass and the update, where the CPU has it
 
 @dataclass(frozen=True)
 class Profile:
@@ -187,3 +191,39 @@ def load_checkpoint(path: str | Path, # a directory written by `save_checkpoint`
     if not extra: return model, tok, meta
     x = torch.load(path / "extra.pt", weights_only=False) if (path / "extra.pt").exists() else None
     return model, tok, meta, x
+
+# %% ../nbs/01_model.ipynb #c019
+class KVDecoder:
+    "Incremental forward of a `GPT2LMHeadModel` (inference only) with a preallocated key/value cache."
+    def __init__(self, lm: GPT2LMHeadModel, # its weights are used as they are, not copied
+                 batch: int, max_len: int): # cache shape: rows and total positions (prompt + generated)
+        c = lm.config
+        assert c.activation_function in ("gelu_new", "gelu_pytorch_tanh") and not c.scale_attn_by_inverse_layer_idx
+        self.lm, self.H, self.hd, self.t = lm, c.n_head, c.n_embd // c.n_head, 0
+        w = lm.transformer.wte.weight
+        self.k = torch.zeros(c.n_layer, batch, self.H, max_len, self.hd, dtype=w.dtype, device=w.device)
+        self.v = torch.zeros_like(self.k)
+        self.key_ok = torch.zeros(batch, max_len, dtype=torch.bool, device=w.device)   # real (non-pad) keys
+
+    @torch.no_grad()
+    def __call__(self, ids: torch.Tensor, # [B, S] the next S tokens of every row (S = prompt length at the first call, then 1)
+                 pos: torch.Tensor, # [B, S] their position ids
+                 valid: torch.Tensor, # [B, S] False on left padding
+                ) -> torch.Tensor:
+        "Logits `[B, V]` of the next token after these `S` tokens; the cache grows by `S`."
+        tr, (B, S), t = self.lm.transformer, ids.shape, self.t
+        self.key_ok[:, t:t + S] = valid
+        causal = torch.ones(S, t + S, dtype=torch.bool, device=ids.device).tril(t)             # [S, t+S]
+        mask = causal[None, None] & self.key_ok[:, None, None, :t + S]                          # [B, 1, S, t+S]
+        mask[..., t:] |= torch.eye(S, dtype=torch.bool, device=ids.device)                      # pads see themselves: no NaN rows
+        x = tr.wte(ids) + tr.wpe(pos)                                                           # [B, S, D]
+        D = x.shape[-1]
+        for i, blk in enumerate(tr.h):
+            q, k, v = blk.attn.c_attn(blk.ln_1(x)).split(D, -1)                                 # [B, S, D] each
+            q, k, v = (z.view(B, S, self.H, self.hd).transpose(1, 2) for z in (q, k, v))       # [B, H, S, hd]
+            self.k[i, :, :, t:t + S], self.v[i, :, :, t:t + S] = k, v
+            a = F.scaled_dot_product_attention(q, self.k[i, :, :, :t + S], self.v[i, :, :, :t + S], attn_mask=mask)
+            x = x + blk.attn.c_proj(a.transpose(1, 2).reshape(B, S, D))
+            x = x + blk.mlp(blk.ln_2(x))
+        self.t = t + S
+        return self.lm.lm_head(tr.ln_f(x[:, -1]))                                              # [B, V]

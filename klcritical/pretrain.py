@@ -28,6 +28,7 @@ def make_pool(tokenizer, rng: np.random.Generator, # the pool's own random strea
               p_identical: float = 0.5,
               offset_span: int = 0, # examples end before this position (0: no offsets)
               p_offset: float = 1.0, # share of examples that get a random offset
+              bucket: bool = True, # group examples of similar length into a batch (else: random mixes of lengths)
              ) -> list[dict[str, torch.Tensor]]:
     "A shuffled list of length-bucketed batches: `input_ids`, `attention_mask`, `position_ids`, `labels` (all `[B, T]`)."
     pairs = sample_pretrain_operands(rng, max_digits, batch_size * pool_batches, p_identical)
@@ -35,7 +36,7 @@ def make_pool(tokenizer, rng: np.random.Generator, # the pool's own random strea
     texts = [p + make_target(a, b) + EOS for p, (a, b) in zip(prompts, pairs)]
     ids = tokenizer(texts, add_special_tokens=False)["input_ids"]
     plen = np.array([len(p) for p in prompts]); lens = np.array([len(s) for s in ids])
-    order = np.argsort(lens, kind="stable")
+    order = np.argsort(lens, kind="stable") if bucket else rng.permutation(len(lens))
     batches = []
     for k in range(pool_batches):
         idx = order[k * batch_size:(k + 1) * batch_size]
@@ -147,8 +148,9 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
     while step < end:
         if step // c.pool_batches != pool_id:
             pool_id = step // c.pool_batches
+            p_off = c.p_offset if pool_id * c.pool_batches >= c.offset_from * c.steps else 0.0   # curriculum
             pool = make_pool(tok, np.random.default_rng([seed, pool_id]), max_digits, c.batch_size, c.pool_batches,
-                             c.p_identical, offset_span, c.p_offset)
+                             c.p_identical, offset_span, p_off, c.bucket)
         b = pool[step % c.pool_batches]
         t0 = time.perf_counter()
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=autocast):

@@ -1,0 +1,88 @@
+"""Sections 1 and 2: the matmul peak of this CPU, and pre-training throughput and model FLOP utilization."""
+from __future__ import annotations
+import time
+from dataclasses import dataclass
+import numpy as np
+import torch
+import torch.nn.functional as F
+from klcritical.model import get_profile, make_model, max_example_len, n_params
+from klcritical.pretrain import IGNORE, bf16_supported, flops_per_token, make_pool, matmul_peak
+from klcritical.scratchpad import make_tokenizer
+from common import Results, spread
+
+S_PEAK, S_PRE = "1_matmul_peak", "2_pretrain"
+
+
+def peaks(res: Results, quick: bool) -> dict[str, float]:
+    "bf16 and fp32 GFLOP/s of a 1024² matmul, measured now (`klcritical.pretrain.matmul_peak`)."
+    out = {}
+    for name, dt in (("bf16", torch.bfloat16), ("fp32", torch.float32)):
+        out[name] = matmul_peak(dt, n=1024, seconds=0.5 if quick else 2.0)
+        res.add(S_PEAK, f"matmul_{name}", out[name], "GFLOP/s", f"1024x1024 @ 1024x1024, {torch.get_num_threads()} threads")
+    return out
+
+
+@dataclass
+class Case:
+    label: str        # row-name prefix
+    profile: str      # model shape and pre-training recipe
+    digits: int       # N of the batches
+    batch_size: int   # examples per step
+    warmup: int
+    steps: int        # timed steps
+
+
+def cases(quick: bool) -> list[Case]:
+    if quick:
+        return [Case("tiny", "tiny", 2, 16, 3, 10), Case("cpu", "cpu", 3, 64, 2, 5), Case("paper_b4", "paper", 7, 4, 1, 1)]
+    return [Case("tiny", "tiny", 2, 16, 5, 50), Case("cpu", "cpu", 3, 64, 5, 30), Case("paper_b4", "paper", 7, 4, 2, 5)]
+
+
+def train_step(model, opt, b: dict, autocast: bool, grad_clip: float, label_smoothing: float) -> torch.Tensor:
+    "One optimizer step as `pretrain` makes it: bf16-autocast forward, fp32 loss, backward, clipping, AdamW."
+    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=autocast):
+        logits = model(input_ids=b["input_ids"], attention_mask=b["attention_mask"], position_ids=b["position_ids"]).logits
+    loss = F.cross_entropy(logits[:, :-1].float().flatten(0, 1), b["labels"][:, 1:].flatten(),
+                           ignore_index=IGNORE, label_smoothing=label_smoothing)
+    opt.zero_grad(set_to_none=True); loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
+    opt.step()
+    return loss
+
+
+def throughput(res: Results, case: Case, peak: dict[str, float], seed: int = 0) -> None:
+    p = get_profile(case.profile); c = p.pretrain
+    tok = make_tokenizer()
+    model = make_model(p, seed=seed).train()
+    opt = torch.optim.AdamW(model.parameters(), lr=c.lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
+    autocast = c.bf16 and bf16_supported()
+    offset_span = max_example_len(case.digits + c.pos_offset_digits) if c.pos_offset_digits > 0 else 0
+    n_batches = max(c.pool_batches, case.warmup + case.steps)
+    pool = make_pool(tok, np.random.default_rng([seed, 0]), case.digits, case.batch_size, n_batches,
+                     c.p_identical, offset_span, c.p_offset)
+    fpt = flops_per_token(model, max_example_len(case.digits) / 2)        # the same FLOP count `pretrain` logs
+    for b in pool[:case.warmup]: train_step(model, opt, b, autocast, c.grad_clip, c.label_smoothing)
+    secs, toks, padded = [], [], []
+    for b in pool[case.warmup:case.warmup + case.steps]:
+        t0 = time.perf_counter()
+        train_step(model, opt, b, autocast, c.grad_clip, c.label_smoothing)
+        secs.append(time.perf_counter() - t0)
+        toks.append(int(b["attention_mask"].sum())); padded.append(b["input_ids"].numel())
+    tps = sum(toks) / sum(secs)
+    gflops = tps * fpt / 1e9
+    L = case.label
+    step_s, note = spread(secs)
+    res.add(S_PRE, f"{L}_setup", f"{n_params(model) / 1e6:.2f}M params, batch {case.batch_size} of N={case.digits}",
+            notes=f"{case.profile} shape and recipe; bf16 autocast {'on' if autocast else 'off'}; "
+                  f"{case.warmup} warm-up + {case.steps} timed steps on make_pool batches")
+    res.add(S_PRE, f"{L}_step_s", step_s, "s/step", note)
+    res.add(S_PRE, f"{L}_tokens_per_s", tps, "tokens/s",
+            f"real (unpadded) tokens; padding {1 - sum(toks) / sum(padded):.0%} of the batch positions")
+    res.add(S_PRE, f"{L}_model_gflops", gflops, "GFLOP/s", f"flops_per_token = {fpt / 1e6:.2f} MFLOP (fwd+bwd, context N/2)")
+    for k in ("bf16", "fp32"):
+        res.add(S_PRE, f"{L}_mfu_{k}", gflops / peak[k], "fraction", f"model GFLOP/s over the {k} matmul peak measured in this run")
+
+
+def run(res: Results, quick: bool, peak: dict[str, float] | None) -> None:
+    if peak is None: peak = peaks(res, quick)
+    for case in cases(quick): throughput(res, case, peak)
