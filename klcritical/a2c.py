@@ -218,7 +218,7 @@ def sweep(single: str | Path, # the single-run notebook to execute
          ) -> "pd.DataFrame":
     "Execute `single` once per entry of `runs` that has not finished yet; return every run's metrics.csv, concatenated."
     import pandas as pd, papermill as pm
-    single, out = Path(single), Path(out)
+    single, out = Path(single).resolve(), Path(out).resolve()   # absolute: the notebook runs in its own folder
     todo = [k for k in runs if not (out / k / "done").exists()]
     for name in tqdm(todo, desc=f"sweep {out.name}", disable=not progress):
         d = out / name; d.mkdir(parents=True, exist_ok=True); t0 = time.time()

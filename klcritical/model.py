@@ -38,6 +38,7 @@ class PretrainConfig:
     p_offset: float = 1.0        # share of examples that get a random offset (the others start at position 0)
     offset_from: float = 0.0     # curriculum: share of the steps trained without offsets before they switch on
     bucket: bool = False         # batches of similar lengths (less padding) instead of random mixes of lengths
+    p_longer: float = 0.0        # share of (N+1)-digit examples mixed in (0: the paper's mix of 1..N digits)
     label_smoothing: float = 0.0
     pool_batches: int = 16       # batches generated at once and bucketed by length
     eval_every: int = 250        # quick greedy accuracy at N and N+1
@@ -97,9 +98,10 @@ PROFILES: dict[str, Profile] = {
                     RLConfig(lr=1e-4, episodes_per_collect=8, minibatch_size=8, total_episodes=32, eval_every=2, n_eval=8, max_new_tokens=48),
                     pretrain_digits=(2,), description="tests and smoke runs: seconds"),
     "cpu": Profile("cpu", ModelShape(n_layer=4, n_head=4, n_embd=128, n_positions=768),
-                   PretrainConfig(steps=1000, batch_size=64, lr=1e-3, pos_offset_digits=1, p_offset=0.5),
-                   RLConfig(lr=1e-5, c_kl=1.0, temperature=1.0, episodes_per_collect=50, minibatch_size=50,
-                            total_episodes=10_000, eval_every=10, n_eval=100),
+                   PretrainConfig(steps=1300, batch_size=64, lr=3e-3, pos_offset_digits=1, p_offset=0.5, offset_from=0.5,
+                                  p_longer=0.01),
+                   RLConfig(lr=3e-5, c_kl=5.0, temperature=1.0, episodes_per_collect=50, minibatch_size=10,
+                            total_episodes=2_000, eval_every=10, n_eval=100),
                    pretrain_digits=(2, 3, 4), description="2 CPU cores: minutes to an hour"),
     "paper": Profile("paper", ModelShape(n_layer=12, n_head=12, n_embd=768, n_positions=2048, dropout=0.0),
                      PretrainConfig(steps=20_000, batch_size=64, lr=3e-4, eval_every=1000, n_quick_eval=100, ckpt_every=1000),

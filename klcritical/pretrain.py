@@ -29,14 +29,24 @@ def make_pool(tokenizer, rng: np.random.Generator, # the pool's own random strea
               offset_span: int = 0, # examples end before this position (0: no offsets)
               p_offset: float = 1.0, # share of examples that get a random offset
               bucket: bool = True, # group examples of similar length into a batch (else: random mixes of lengths)
+              p_longer: float = 0.0, # share of the pool replaced by (N+1)-digit pairs (0: the paper's mix)
              ) -> list[dict[str, torch.Tensor]]:
-    "A shuffled list of length-bucketed batches: `input_ids`, `attention_mask`, `position_ids`, `labels` (all `[B, T]`)."
-    pairs = sample_pretrain_operands(rng, max_digits, batch_size * pool_batches, p_identical)
+    "A shuffled list of batches (length-bucketed or mixed): `input_ids`, `attention_mask`, `position_ids`, `labels` (all `[B, T]`)."
+    n = batch_size * pool_batches
+    pairs = sample_pretrain_operands(rng, max_digits, n, p_identical)
+    if p_longer > 0:
+        k = int(rng.binomial(n, p_longer))
+        idx = rng.choice(n, size=k, replace=False)
+        longer = sample_operands(rng, max_digits + 1, "identical", k)
+        for i, pr in zip(idx, longer): pairs[i] = pr
+    is_long = np.zeros(n, dtype=bool)
+    if p_longer > 0: is_long[idx] = True
     prompts = [make_prompt(a, b) for a, b in pairs]
     texts = [p + make_target(a, b) + EOS for p, (a, b) in zip(prompts, pairs)]
     ids = tokenizer(texts, add_special_tokens=False)["input_ids"]
     plen = np.array([len(p) for p in prompts]); lens = np.array([len(s) for s in ids])
     order = np.argsort(lens, kind="stable") if bucket else rng.permutation(len(lens))
+    order = order[np.argsort(is_long[order], kind="stable")]   # (N+1)-digit examples share batches: no padding to their length
     batches = []
     for k in range(pool_batches):
         idx = order[k * batch_size:(k + 1) * batch_size]
@@ -136,6 +146,7 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
         torch.set_rng_state(st["rng"]["torch"]); step, elapsed, tokens_seen = st["step"], st["elapsed"], st["tokens"]
     elif not resume and (out_dir / "metrics.csv").exists(): (out_dir / "metrics.csv").unlink()
     autocast = c.bf16 and bf16_supported()
+    peak = matmul_peak(torch.bfloat16 if autocast else torch.float32, seconds=0.5)   # GFLOP/s, this machine, this run
     offset_span = max_example_len(max_digits + c.pos_offset_digits) if c.pos_offset_digits > 0 else 0
     fpt = flops_per_token(model, max_example_len(max_digits) / 2)
     end = c.steps if stop_after is None else min(c.steps, stop_after)
@@ -150,7 +161,7 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
             pool_id = step // c.pool_batches
             p_off = c.p_offset if pool_id * c.pool_batches >= c.offset_from * c.steps else 0.0   # curriculum
             pool = make_pool(tok, np.random.default_rng([seed, pool_id]), max_digits, c.batch_size, c.pool_batches,
-                             c.p_identical, offset_span, p_off, c.bucket)
+                             c.p_identical, offset_span, p_off, c.bucket, c.p_longer)
         b = pool[step % c.pool_batches]
         t0 = time.perf_counter()
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=autocast):
@@ -186,9 +197,13 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
                                        step=step, elapsed=elapsed, tokens=tokens_seen))
         bar.update(1)
     bar.close()
+    tps = tokens_seen / max(elapsed, 1e-9); gflops = tps * fpt / 1e9
+    print(f"pre-training N={max_digits}: {elapsed / 60:.1f} min, {tps:,.0f} tokens/s, {gflops:.0f} model GFLOP/s = "
+          f"{gflops / peak:.0%} of the {'bf16' if autocast else 'fp32'} matmul peak measured in this run ({peak:.0f} GFLOP/s)")
     if step >= c.steps:
         meta = dict(run, kind="pretrained", steps=step, train_seconds=round(elapsed, 1), tokens=tokens_seen,
-                    tokens_per_s=round(tokens_seen / max(elapsed, 1e-9)), n_params=n_params(model), bf16_autocast=autocast)
+                    tokens_per_s=round(tps), model_gflops=round(gflops, 1), matmul_peak_gflops=round(peak, 1),
+                    mfu=round(gflops / peak, 3), n_params=n_params(model), bf16_autocast=autocast)
         model.save_pretrained(out_dir, safe_serialization=True); tok.save_pretrained(out_dir)
         (out_dir / META_FILE).write_text(json.dumps(meta, indent=1, default=str))
         shutil.rmtree(out_dir / "resume", ignore_errors=True)
