@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn as nn
-from klcritical.a2c import ActorCritic, collect, a2c_update
+from klcritical.a2c import ActorCritic, a2c_step
 from klcritical.model import get_profile, load_checkpoint, make_model, save_checkpoint, RLConfig
 from klcritical.scratchpad import make_target, make_tokenizer, sample_operands
 from common import Results, fmt, spread
@@ -79,12 +79,8 @@ class OursA2C:
         pairs = sample_operands(np.random.default_rng([self.seed, 100, self.k]), self.digits, "identical",
                                 self.cfg.episodes_per_collect)
         self.k += 1
-        t0 = time.perf_counter()
-        batch = collect(self.ac, self.tok, pairs, self.cfg, self.gen)                  # rollout
-        t1 = time.perf_counter()
-        s = a2c_update(self.ac, self.ref_lm, self.opt, batch, self.cfg)               # reference pass + update
-        t2 = time.perf_counter()
-        return dict(total=t2 - t0, rollout=t1 - t0, reference=s["reference_s"], update=t2 - t1 - s["reference_s"],
+        s, batch = a2c_step(self.ac, self.ref_lm, self.opt, self.tok, pairs, self.cfg, self.gen)
+        return dict(total=s["seconds"], rollout=s["rollout_s"], reference=s["reference_s"], update=s["update_s"],
                     gen_tokens=s["gen_tokens"], decode_steps=batch["gen"].gen_mask.shape[1], episodes=len(pairs),
                     success=s["success"], finished=float(batch["gen"].finished.float().mean()))
 

@@ -19,7 +19,8 @@ from .eval import generate, answer_accuracy, teacher_forced
 from .pretrain import bf16_supported
 
 # %% auto #0
-__all__ = ['RL_FIELDS', 'trunk', 'ActorCritic', 'gae', 'collect', 'a2c_update', 'critical_probs', 'train_a2c', 'sweep']
+__all__ = ['RL_FIELDS', 'trunk', 'ActorCritic', 'gae', 'collect', 'a2c_update', 'critical_probs', 'a2c_step', 'train_a2c',
+           'sweep']
 
 # %% ../nbs/03_a2c.ipynb #c005
 def trunk(lm, input_ids, attention_mask, position_ids, autocast: bool = False) -> torch.Tensor:
@@ -121,7 +122,18 @@ def critical_probs(lm, tokenizer, pairs, n_pretrained: int) -> dict[str, float]:
             acc.setdefault(f"p_crit_s{c.step}_o{c.operand}", []).append(float(r["p_right"][c.offset]))
     return {k: float(np.mean(v)) for k, v in sorted(acc.items())}
 
-# %% ../nbs/03_a2c.ipynb #c014
+# %% ../nbs/03_a2c.ipynb #c015
+def a2c_step(ac: ActorCritic, ref_lm, opt, tokenizer, pairs: list[tuple[int, int]], cfg, generator: torch.Generator) -> tuple[dict, dict]:
+    "One collect on `pairs` and one A2C update; returns the update's stats (with `rollout_s`, `update_s`, `seconds`) and the batch."
+    t0 = time.perf_counter()
+    batch = collect(ac, tokenizer, pairs, cfg, generator)                          # rollout
+    t1 = time.perf_counter()
+    s = a2c_update(ac, ref_lm, opt, batch, cfg)                                    # reference pass + update
+    t2 = time.perf_counter()
+    s.update(rollout_s=t1 - t0, update_s=t2 - t1 - s["reference_s"], seconds=t2 - t0)
+    return s, batch
+
+# %% ../nbs/03_a2c.ipynb #c016
 RL_FIELDS = ["episodes", "collect", "acc_target", "acc_1toN", "train_success", "kl", "kl_weighted", "entropy", "value_loss",
              "pg_loss", "certainty", "seconds", "rollout_s", "reference_s", "update_s"]
 
@@ -190,13 +202,8 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
     bar = tqdm(total=n_collects, initial=k0, disable=not progress, desc=f"A2C beta={cfg.beta:g} c_kl={cfg.c_kl:g} seed={seed}")
     end = n_collects if stop_after is None else min(n_collects, stop_after)
     for k in range(k0, end):
-        t0 = time.perf_counter()
         pairs = sample_operands(np.random.default_rng([seed, 100, k]), target_digits, "identical", cfg.episodes_per_collect)
-        batch = collect(ac, tok, pairs, cfg, gen)                                   # rollout
-        t1 = time.perf_counter()
-        s = a2c_update(ac, ref_lm, opt, batch, cfg)                                  # reference pass + update
-        t2 = time.perf_counter()
-        s.update(rollout_s=t1 - t0, update_s=t2 - t1 - s["reference_s"], seconds=t2 - t0)
+        s, _ = a2c_step(ac, ref_lm, opt, tok, pairs, cfg, gen)
         window.append(s)
         bar.set_postfix(success=f"{s['success']:.2f}", kl=f"{s['kl']:.4f}"); bar.update(1)
         if (k + 1) % cfg.eval_every == 0 or k + 1 == n_collects:
@@ -210,7 +217,7 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
     df.to_csv(out_dir / "metrics.csv", index=False)
     return df
 
-# %% ../nbs/03_a2c.ipynb #c023
+# %% ../nbs/03_a2c.ipynb #c025
 def sweep(single: str | Path, # the single-run notebook to execute
           runs: dict[str, dict], # run directory name -> papermill parameters of that run
           out: str | Path, # each run writes out/<name>/ (run.ipynb, metrics.csv, done)
