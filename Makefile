@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.klcritical-installed
 PROFILE ?= cpu
 RETRAIN ?= False
-SEEDS ?= 2
+SEEDS ?= 5
 RL_EPISODES ?= 2000
 PM := $(BIN)/papermill --log-output --no-progress-bar -k python3
 
@@ -40,8 +40,8 @@ critical-cpu: $(STAMP)
 	else echo "critical tokens notebook not written yet: skipped"; fi
 
 rl-cpu: $(STAMP)
-	@if [ -f nbs/experiments/02_rl_prioritized_kl.ipynb ]; then mkdir -p outputs/$(PROFILE)/rl && \
-	  $(PM) nbs/experiments/02_rl_prioritized_kl.ipynb outputs/$(PROFILE)/rl/02_rl_prioritized_kl.ipynb -p profile $(PROFILE) -p n_seeds $(SEEDS) -p total_episodes $(RL_EPISODES); \
+	@if [ -f nbs/experiments/02_rl_prioritized_kl.ipynb ]; then mkdir -p outputs/$(PROFILE)/rl/fig4 && \
+	  $(PM) nbs/experiments/02_rl_prioritized_kl.ipynb outputs/$(PROFILE)/rl/fig4/02_rl_prioritized_kl.ipynb -p profile $(PROFILE) -p n_seeds $(SEEDS) -p total_episodes $(RL_EPISODES) -p workers 2; \
 	else echo "RL notebook not written yet: skipped"; fi
 
 # benchmarks (bench/, plain scripts; not part of `make test`): a table, and outputs/bench/<date>-<machine>.csv

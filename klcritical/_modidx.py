@@ -5,6 +5,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'klcritical.a2c.ActorCritic.__init__': ('a2c.html#actorcritic.__init__', 'klcritical/a2c.py'),
                                 'klcritical.a2c.ActorCritic.forward': ('a2c.html#actorcritic.forward', 'klcritical/a2c.py'),
                                 'klcritical.a2c._atomic_save': ('a2c.html#_atomic_save', 'klcritical/a2c.py'),
+                                'klcritical.a2c._execute_run': ('a2c.html#_execute_run', 'klcritical/a2c.py'),
                                 'klcritical.a2c.a2c_step': ('a2c.html#a2c_step', 'klcritical/a2c.py'),
                                 'klcritical.a2c.a2c_update': ('a2c.html#a2c_update', 'klcritical/a2c.py'),
                                 'klcritical.a2c.collect': ('a2c.html#collect', 'klcritical/a2c.py'),

@@ -218,19 +218,42 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
     return df
 
 # %% ../nbs/03_a2c.ipynb #c025
+def _execute_run(single: str, d: str, params: dict) -> str:
+    "Execute one run of a sweep into directory `d`, then mark it done."
+    import papermill as pm
+    d = Path(d); d.mkdir(parents=True, exist_ok=True); t0 = time.time()
+    pm.execute_notebook(single, str(d / "run.ipynb"), cwd=str(Path(single).parent), progress_bar=False,
+                        parameters=dict(params, run_dir=str(d)))
+    (d / "done").write_text(f"{time.time() - t0:.0f} s\n")
+    return d.name
+
 def sweep(single: str | Path, # the single-run notebook to execute
           runs: dict[str, dict], # run directory name -> papermill parameters of that run
           out: str | Path, # each run writes out/<name>/ (run.ipynb, metrics.csv, done)
+          workers: int = 1, # runs executed at once, each in its own process with cores // workers threads
           progress: bool = True,
          ) -> "pd.DataFrame":
     "Execute `single` once per entry of `runs` that has not finished yet; return every run's metrics.csv, concatenated."
-    import pandas as pd, papermill as pm
+    import pandas as pd
     single, out = Path(single).resolve(), Path(out).resolve()   # absolute: the notebook runs in its own folder
+    if workers < 1: raise ValueError(f"workers must be at least 1, got {workers}")
     todo = [k for k in runs if not (out / k / "done").exists()]
-    for name in tqdm(todo, desc=f"sweep {out.name}", disable=not progress):
-        d = out / name; d.mkdir(parents=True, exist_ok=True); t0 = time.time()
-        pm.execute_notebook(str(single), str(d / "run.ipynb"), cwd=str(single.parent), progress_bar=False,
-                            parameters=dict(runs[name], run_dir=str(d)))
-        (d / "done").write_text(f"{time.time() - t0:.0f} s\n")
+    bar = tqdm(total=len(todo), desc=f"sweep {out.name}", disable=not progress)
+    if workers == 1 or len(todo) <= 1:
+        for name in todo: _execute_run(str(single), str(out / name), runs[name]); bar.update(1)
+    else:   # small models on few cores: one thread per run beats all threads on one run (no oversubscription)
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from klcritical.a2c import _execute_run as run_one   # by module path: spawned workers import it from there
+        old = os.environ.get("OMP_NUM_THREADS")
+        os.environ["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // workers))   # inherited by the kernels
+        try:
+            with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as ex:
+                for f in as_completed([ex.submit(run_one, str(single), str(out / k), runs[k]) for k in todo]):
+                    f.result(); bar.update(1)
+        finally:
+            if old is None: os.environ.pop("OMP_NUM_THREADS", None)
+            else: os.environ["OMP_NUM_THREADS"] = old
+    bar.close()
     frames = [pd.read_csv(out / k / "metrics.csv").assign(run=k) for k in runs]
     return pd.concat(frames, ignore_index=True)

@@ -239,7 +239,9 @@ def summarize_curves(df: pd.DataFrame, # rows: arm, seed, episodes, and the `met
         out.append(res)
     return pd.DataFrame(out)
 
-def plot_curves(df: pd.DataFrame, metric: str = "acc_target", ax=None, ylabel: str | None = None, title: str = ""):
+def plot_curves(df: pd.DataFrame, metric: str = "acc_target", ax=None, ylabel: str | None = None, title: str = "",
+                bounds: tuple[float, float] | None = (0.0, 1.0), # the band is clipped to these (accuracies and probabilities live in [0, 1]); None: no clipping
+               ):
     "Mean over seeds with a 95% t-interval band, one line per arm."
     import matplotlib.pyplot as plt, seaborn as sns
     sns.set_theme(style="whitegrid")
@@ -247,6 +249,7 @@ def plot_curves(df: pd.DataFrame, metric: str = "acc_target", ax=None, ylabel: s
     for c, (arm, d) in zip(sns.color_palette("deep"), df.groupby("arm", sort=False)):
         g = d.groupby("episodes")[metric].apply(lambda v: t_interval(v.to_numpy())).apply(pd.Series)
         g.columns = ["mean", "lo", "hi"]
+        if bounds: g[["lo", "hi"]] = g[["lo", "hi"]].clip(*bounds)
         ax.plot(g.index, g["mean"], color=c, label=f"{arm} ({d.seed.nunique()} seeds)")
         ax.fill_between(g.index, g["lo"].fillna(g["mean"]), g["hi"].fillna(g["mean"]), color=c, alpha=0.2)
     ax.set(xlabel="episodes", ylabel=ylabel or metric, title=title); ax.legend()

@@ -42,6 +42,11 @@ class PretrainConfig:
     label_smoothing: float = 0.0
     pool_batches: int = 16       # batches generated at once and bucketed by length
     eval_every: int = 250        # quick greedy accuracy at N and N+1
+    stop_band: tuple[float, float] | None = None  # early stop: once held-out greedy accuracy at N+1 is inside this band
+    stop_min_acc_N: float = 0.98 # ... and accuracy at N is at least this
+    probe_every: int = 25        # steps between those held-out probes
+    probe_from: float = 0.5      # share of the steps before probing starts
+    n_probe: int = 100           # additions per length in one probe
     n_quick_eval: int = 50
     ckpt_every: int = 250
     bf16: bool = True            # bf16 autocast where the hardware supports it
@@ -99,8 +104,8 @@ PROFILES: dict[str, Profile] = {
                     pretrain_digits=(2,), description="tests and smoke runs: seconds"),
     "cpu": Profile("cpu", ModelShape(n_layer=4, n_head=4, n_embd=128, n_positions=768),
                    PretrainConfig(steps=1300, batch_size=64, lr=3e-3, pos_offset_digits=1, p_offset=0.5, offset_from=0.5,
-                                  p_longer=0.01),
-                   RLConfig(lr=3e-5, c_kl=5.0, temperature=1.0, episodes_per_collect=50, minibatch_size=10,
+                                  p_longer=0.01, stop_band=(0.2, 0.6), stop_min_acc_N=0.95, probe_every=10, probe_from=0.75),
+                   RLConfig(lr=3e-5, c_kl=5.0, temperature=1.0, certainty_temperature=1.0, episodes_per_collect=50, minibatch_size=10,
                             total_episodes=2_000, eval_every=10, n_eval=100),
                    pretrain_digits=(2, 3, 4), description="2 CPU cores: minutes to an hour"),
     "paper": Profile("paper", ModelShape(n_layer=12, n_head=12, n_embd=768, n_positions=2048, dropout=0.0),

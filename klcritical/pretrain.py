@@ -145,17 +145,18 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
         model.load_state_dict(m2.state_dict()); opt.load_state_dict(st["optimizer"]); sched.load_state_dict(st["scheduler"])
         torch.set_rng_state(st["rng"]["torch"]); step, elapsed, tokens_seen = st["step"], st["elapsed"], st["tokens"]
     elif not resume and (out_dir / "metrics.csv").exists(): (out_dir / "metrics.csv").unlink()
+    t_wall = time.perf_counter() - (st.get("wall", 0.0) if resume and (out_dir / "resume").exists() else 0.0)
     autocast = c.bf16 and bf16_supported()
     peak = matmul_peak(torch.bfloat16 if autocast else torch.float32, seconds=0.5)   # GFLOP/s, this machine, this run
     offset_span = max_example_len(max_digits + c.pos_offset_digits) if c.pos_offset_digits > 0 else 0
     fpt = flops_per_token(model, max_example_len(max_digits) / 2)
     end = c.steps if stop_after is None else min(c.steps, stop_after)
     metrics_f = out_dir / "metrics.csv"
-    fields_ = ["step", "loss", "lr", "tokens_per_s", "model_gflops", "acc_N", "acc_N1", "elapsed_s"]
+    fields_ = ["step", "loss", "lr", "tokens_per_s", "model_gflops", "acc_N", "acc_N1", "elapsed_s", "probe_N", "probe_N1"]
     if not metrics_f.exists(): metrics_f.write_text(",".join(fields_) + "\n")
     pool, pool_id = None, -1
     bar = tqdm(total=c.steps, initial=step, disable=not progress, desc=f"pretrain N={max_digits}", unit="step")
-    model.train(); t_last, tok_last = time.perf_counter(), 0
+    model.train(); t_last, tok_last, stopped = time.perf_counter(), 0, False
     while step < end:
         if step // c.pool_batches != pool_id:
             pool_id = step // c.pool_batches
@@ -189,19 +190,34 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
             model.train()
             bar.write(f"step {step}: loss {loss.item():.4f}  acc@{max_digits} {row['acc_N']:.2f}  acc@{max_digits+1} {row['acc_N1']:.2f}")
             t_last, tok_last = time.perf_counter(), 0
+        if c.stop_band and step % c.probe_every == 0 and step >= c.probe_from * c.steps:   # held-out N+1 probe
+            row = row or dict(step=step, loss=loss.item(), lr=sched.get_last_lr()[0], elapsed_s=elapsed)
+            probe = lambda L: answer_accuracy(model, tok, sample_operands(np.random.default_rng([seed, 2 * 10**6 + L]), L,
+                                                                          "identical", c.n_probe), autocast=autocast).mean()
+            row["probe_N1"] = probe(max_digits + 1)
+            if c.stop_band[0] <= row["probe_N1"] <= c.stop_band[1]:
+                row["probe_N"] = probe(max_digits)
+                stopped = bool(row["probe_N"] >= c.stop_min_acc_N)
+                if stopped: bar.write(f"step {step}: held-out probe acc@{max_digits} {row['probe_N']:.2f}, "
+                                      f"acc@{max_digits+1} {row['probe_N1']:.2f} inside {c.stop_band}: stopping here")
+            model.train(); t_last, tok_last = time.perf_counter(), 0
         if row:
             with open(metrics_f, "a", newline="") as f: csv.DictWriter(f, fields_).writerow(row)
+        if stopped: break
         if step % c.ckpt_every == 0 or step == end:
             save_checkpoint(out_dir / "resume", model, tok, dict(run=run, step=step),
                             extra=dict(optimizer=opt.state_dict(), scheduler=sched.state_dict(), rng=_rng_state(),
-                                       step=step, elapsed=elapsed, tokens=tokens_seen))
+                                       step=step, elapsed=elapsed, tokens=tokens_seen, wall=time.perf_counter() - t_wall))
         bar.update(1)
     bar.close()
+    wall = time.perf_counter() - t_wall
     tps = tokens_seen / max(elapsed, 1e-9); gflops = tps * fpt / 1e9
-    print(f"pre-training N={max_digits}: {elapsed / 60:.1f} min, {tps:,.0f} tokens/s, {gflops:.0f} model GFLOP/s = "
+    print(f"pre-training N={max_digits}: {elapsed / 60:.1f} min in training steps ({wall / 60:.1f} min wall, evaluations included), "
+          f"{tps:,.0f} tokens/s, {gflops:.0f} model GFLOP/s = "
           f"{gflops / peak:.0%} of the {'bf16' if autocast else 'fp32'} matmul peak measured in this run ({peak:.0f} GFLOP/s)")
-    if step >= c.steps:
-        meta = dict(run, kind="pretrained", steps=step, train_seconds=round(elapsed, 1), tokens=tokens_seen,
+    if step >= c.steps or stopped:
+        meta = dict(run, kind="pretrained", steps=step, stopped_by_probe=stopped, train_seconds=round(elapsed, 1),
+                    wall_seconds=round(wall, 1), tokens=tokens_seen,
                     tokens_per_s=round(tps), model_gflops=round(gflops, 1), matmul_peak_gflops=round(peak, 1),
                     mfu=round(gflops / peak, 3), n_params=n_params(model), bf16_autocast=autocast)
         model.save_pretrained(out_dir, safe_serialization=True); tok.save_pretrained(out_dir)

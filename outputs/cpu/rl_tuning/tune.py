@@ -10,7 +10,7 @@ over = {f"rl__{k}": v for k, v in json.loads(sys.argv[3] if len(sys.argv) > 3 el
 p = get_profile("cpu", **over)
 out = Path("outputs/cpu/rl_tuning") / name
 t0 = time.time()
-df = train_a2c("outputs/cpu/checkpoints/N3", out, p, seed=seed, progress=False)
+df = train_a2c("outputs/cpu/checkpoints/N3_trialG", out, p, seed=seed, progress=False)
 cols = ["episodes", "acc_target", "acc_1toN", "train_success", "kl", "entropy", "seconds", "rollout_s", "reference_s", "update_s"]
 print(df[cols + [c for c in df.columns if c.startswith("p_crit_s1")]].round(3).to_string())
 print(f"{name}: {time.time() - t0:.0f} s", json.dumps(p.rl.__dict__))

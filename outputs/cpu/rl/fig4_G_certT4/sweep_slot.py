@@ -1,4 +1,5 @@
-"""Run part of the Fig. 4 sweep in this process, so that two processes (one thread each) share the 2 cores.
+"""[Moved here from outputs/cpu/rl/ after the run: it wrote outputs/cpu/rl/fig4 from the pre-training-trial-G checkpoint with certainty_temperature 4, the cpu defaults of that session.]
+Run part of the Fig. 4 sweep in this process, so that two processes (one thread each) share the 2 cores.
 The runs land where `nbs/experiments/02_rl_prioritized_kl.ipynb` looks for them; that notebook then only aggregates.
 Usage (repo root, .venv active):
     OMP_NUM_THREADS=1 python outputs/cpu/rl/sweep_slot.py SLOT N_SLOTS N_SEEDS TOTAL_EPISODES"""
