@@ -156,6 +156,8 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
     if not metrics_f.exists(): metrics_f.write_text(",".join(fields_) + "\n")
     pool, pool_id = None, -1
     bar = tqdm(total=c.steps, initial=step, disable=not progress, desc=f"pretrain N={max_digits}", unit="step")
+    def greedy_acc(L, salt, n):   # greedy accuracy on a fixed set of n identical-length L-digit additions
+        return answer_accuracy(model, tok, sample_operands(np.random.default_rng([seed, salt + L]), L, "identical", n), autocast=autocast).mean()
     model.train(); t_last, tok_last, stopped = time.perf_counter(), 0, False
     while step < end:
         if step // c.pool_batches != pool_id:
@@ -184,16 +186,13 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
             t_last, tok_last = time.perf_counter(), 0
         if step % c.eval_every == 0 or step == c.steps:
             row = row or dict(step=step, loss=loss.item(), lr=sched.get_last_lr()[0], tokens_per_s="", model_gflops="", elapsed_s=elapsed)
-            for key, L in (("acc_N", max_digits), ("acc_N1", max_digits + 1)):
-                pairs = sample_operands(np.random.default_rng([seed, 10**6 + L]), L, "identical", c.n_quick_eval)
-                row[key] = answer_accuracy(model, tok, pairs, autocast=autocast).mean()
+            for key, L in (("acc_N", max_digits), ("acc_N1", max_digits + 1)): row[key] = greedy_acc(L, 10**6, c.n_quick_eval)
             model.train()
             bar.write(f"step {step}: loss {loss.item():.4f}  acc@{max_digits} {row['acc_N']:.2f}  acc@{max_digits+1} {row['acc_N1']:.2f}")
             t_last, tok_last = time.perf_counter(), 0
         if c.stop_band and step % c.probe_every == 0 and step >= c.probe_from * c.steps:   # held-out N+1 probe
             row = row or dict(step=step, loss=loss.item(), lr=sched.get_last_lr()[0], elapsed_s=elapsed)
-            probe = lambda L: answer_accuracy(model, tok, sample_operands(np.random.default_rng([seed, 2 * 10**6 + L]), L,
-                                                                          "identical", c.n_probe), autocast=autocast).mean()
+            probe = lambda L: greedy_acc(L, 2 * 10**6, c.n_probe)   # held out: other additions than the quick evaluation's
             row["probe_N1"] = probe(max_digits + 1)
             if c.stop_band[0] <= row["probe_N1"] <= c.stop_band[1]:
                 row["probe_N"] = probe(max_digits)
