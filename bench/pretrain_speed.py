@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 import torch.nn.functional as F
-from klcritical.model import get_profile, make_model, max_example_len, n_params
+from klcritical.model import get_profile, make_model, max_example_len, n_params, use_fast_kernels
 from klcritical.pretrain import IGNORE, bf16_supported, flops_per_token, make_pool, matmul_peak
 from klcritical.scratchpad import make_tokenizer
 from common import Results, spread
@@ -53,7 +53,7 @@ def train_step(model, opt, b: dict, autocast: bool, grad_clip: float, label_smoo
 def throughput(res: Results, case: Case, peak: dict[str, float], seed: int = 0) -> None:
     p = get_profile(case.profile); c = p.pretrain
     tok = make_tokenizer()
-    model = make_model(p, seed=seed).train()
+    model = use_fast_kernels(make_model(p, seed=seed)).train()   # as `pretrain` sets it up
     opt = torch.optim.AdamW(model.parameters(), lr=c.lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
     autocast = c.bf16 and bf16_supported()
     offset_span = max_example_len(case.digits + c.pos_offset_digits) if c.pos_offset_digits > 0 else 0

@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn as nn
-from klcritical.a2c import ActorCritic, a2c_step
+from klcritical.a2c import ActorCritic, a2c_models, a2c_step
 from klcritical.model import get_profile, load_checkpoint, make_model, save_checkpoint, RLConfig
 from klcritical.scratchpad import make_target, make_tokenizer, sample_operands
 from common import Results, fmt, spread
@@ -57,10 +57,6 @@ class OursA2C:
     seed: int = 0
 
     def __post_init__(self):
-        self.ref_lm.eval().requires_grad_(False)
-        self.ac.lm.train()
-        for mod in self.ac.lm.modules():
-            if isinstance(mod, nn.Dropout): mod.p = 0.0
         self.opt = torch.optim.Adam(self.ac.parameters(), lr=self.cfg.lr)
         self.gen = torch.Generator().manual_seed(self.seed)
         self.k = 0
@@ -68,12 +64,12 @@ class OursA2C:
     @classmethod
     def from_dir(cls, path: Path, cfg: RLConfig, digits: int, seed: int = 0) -> "OursA2C":
         ref_lm, tok, _ = load_checkpoint(path)
-        return cls(ActorCritic(load_checkpoint(path)[0], cfg.value_hidden), ref_lm, tok, cfg, digits, seed)
+        return cls(*a2c_models(ref_lm, load_checkpoint(path)[0], cfg.value_hidden), tok, cfg, digits, seed)
 
     @classmethod
     def from_model(cls, lm, tok, cfg: RLConfig, digits: int, seed: int = 0) -> "OursA2C":
         "From a model in memory; the reference is a copy of it."
-        return cls(ActorCritic(lm, cfg.value_hidden), copy.deepcopy(lm), tok, cfg, digits, seed)
+        return cls(*a2c_models(copy.deepcopy(lm), lm, cfg.value_hidden), tok, cfg, digits, seed)
 
     def step(self) -> dict:
         pairs = sample_operands(np.random.default_rng([self.seed, 100, self.k]), self.digits, "identical",

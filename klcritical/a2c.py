@@ -13,14 +13,14 @@ import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .scratchpad import make_prompt, make_target, parse_answer, sample_operands, critical_positions
-from .model import Profile, get_profile, load_checkpoint
+from .model import Profile, get_profile, load_checkpoint, use_fast_kernels
 from .prioritized_kl import certainty, kl_estimate, prioritized_kl, token_logprobs, entropy_from_logits
 from .eval import generate, answer_accuracy, teacher_forced
 from .pretrain import bf16_supported
 
 # %% auto #0
-__all__ = ['RL_FIELDS', 'trunk', 'ActorCritic', 'gae', 'collect', 'a2c_update', 'critical_probs', 'a2c_step', 'train_a2c',
-           'sweep']
+__all__ = ['RL_FIELDS', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect', 'a2c_update', 'critical_probs', 'a2c_step',
+           'train_a2c', 'sweep']
 
 # %% ../nbs/03_a2c.ipynb #c005
 def trunk(lm, input_ids, attention_mask, position_ids, autocast: bool = False) -> torch.Tensor:
@@ -42,7 +42,19 @@ class ActorCritic(nn.Module):
         h = trunk(self.lm, input_ids, attention_mask, position_ids, autocast)         # [B, L, D]
         return self.lm.lm_head(h), self.value_head(h).squeeze(-1)                     # [B, L, V], [B, L]
 
-# %% ../nbs/03_a2c.ipynb #c007
+def a2c_models(ref_lm, # the pre-trained model, to be frozen as π_old
+               policy_lm, # a second copy of it, to be trained
+               value_hidden: int = 128,
+              ) -> tuple[ActorCritic, nn.Module]:
+    "The actor-critic to train (dropout off) and the frozen reference π_old, with the kernels that are fastest for each on a CPU."
+    use_fast_kernels(ref_lm, "sdpa").eval().requires_grad_(False)     # no-grad passes over a whole collect: fused attention
+    ac = ActorCritic(use_fast_kernels(policy_lm, "eager"), value_hidden)   # backward through minibatches: eager attention
+    ac.lm.train()
+    for mod in ac.lm.modules():                          # no dropout in RL: the policy that acts is the one that learns
+        if isinstance(mod, nn.Dropout): mod.p = 0.0
+    return ac, ref_lm
+
+# %% ../nbs/03_a2c.ipynb #c009
 def gae(rewards: torch.Tensor, # [B, T] reward of each generated token (0 but at the last)
         values: torch.Tensor, # [B, T] V(s_t), the state before token t
         mask: torch.Tensor, # [B, T] 1 on generated tokens
@@ -58,7 +70,7 @@ def gae(rewards: torch.Tensor, # [B, T] reward of each generated token (0 but at
         adv[:, t] = last
     return adv, (adv + values) * mask
 
-# %% ../nbs/03_a2c.ipynb #c010
+# %% ../nbs/03_a2c.ipynb #c012
 def collect(ac: ActorCritic, tokenizer, pairs: list[tuple[int, int]], # the episodes' additions
             cfg, # an `RLConfig`
             generator: torch.Generator,
@@ -112,7 +124,7 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
                  certainty=float((cert * mask).sum() / mask.sum()), updates=n_updates, reference_s=t_ref)
     return stats
 
-# %% ../nbs/03_a2c.ipynb #c012
+# %% ../nbs/03_a2c.ipynb #c014
 def critical_probs(lm, tokenizer, pairs, n_pretrained: int) -> dict[str, float]:
     "Mean P(right token) at each critical position `p_crit_s{step}_o{operand}` over `pairs`, under teacher forcing."
     tf = teacher_forced(lm, tokenizer, pairs, n_pretrained)
@@ -122,7 +134,7 @@ def critical_probs(lm, tokenizer, pairs, n_pretrained: int) -> dict[str, float]:
             acc.setdefault(f"p_crit_s{c.step}_o{c.operand}", []).append(float(r["p_right"][c.offset]))
     return {k: float(np.mean(v)) for k, v in sorted(acc.items())}
 
-# %% ../nbs/03_a2c.ipynb #c015
+# %% ../nbs/03_a2c.ipynb #c017
 def a2c_step(ac: ActorCritic, ref_lm, opt, tokenizer, pairs: list[tuple[int, int]], cfg, generator: torch.Generator) -> tuple[dict, dict]:
     "One collect on `pairs` and one A2C update; returns the update's stats (with `rollout_s`, `update_s`, `seconds`) and the batch."
     t0 = time.perf_counter()
@@ -133,7 +145,7 @@ def a2c_step(ac: ActorCritic, ref_lm, opt, tokenizer, pairs: list[tuple[int, int
     s.update(rollout_s=t1 - t0, update_s=t2 - t1 - s["reference_s"], seconds=t2 - t0)
     return s, batch
 
-# %% ../nbs/03_a2c.ipynb #c016
+# %% ../nbs/03_a2c.ipynb #c018
 RL_FIELDS = ["episodes", "collect", "acc_target", "acc_1toN", "train_success", "kl", "kl_weighted", "entropy", "value_loss",
              "pg_loss", "certainty", "seconds", "rollout_s", "reference_s", "update_s"]
 
@@ -169,13 +181,7 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
         raise ValueError(f"{out_dir} already holds this run; pass resume=True to continue it, or choose another out_dir")
     rf.write_text(json.dumps(run, indent=1))
     torch.manual_seed(seed)
-    ref_lm = lm                                          # π_old: frozen
-    ref_lm.eval().requires_grad_(False)
-    policy_lm = load_checkpoint(checkpoint)[0]
-    ac = ActorCritic(policy_lm, cfg.value_hidden)
-    ac.lm.train()
-    for mod in ac.lm.modules():                          # no dropout in RL: the policy that acts is the one that learns
-        if isinstance(mod, nn.Dropout): mod.p = 0.0
+    ac, ref_lm = a2c_models(lm, load_checkpoint(checkpoint)[0], cfg.value_hidden)
     opt = torch.optim.Adam(ac.parameters(), lr=cfg.lr)
     gen = torch.Generator().manual_seed(seed)
     eval_target = sample_operands(np.random.default_rng([seed, 1]), target_digits, "identical", cfg.n_eval)
@@ -217,7 +223,7 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
     df.to_csv(out_dir / "metrics.csv", index=False)
     return df
 
-# %% ../nbs/03_a2c.ipynb #c025
+# %% ../nbs/03_a2c.ipynb #c027
 def _execute_run(single: str, d: str, params: dict) -> str:
     "Execute one run of a sweep into directory `d`, then mark it done."
     import papermill as pm

@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .scratchpad import (make_prompt, make_target, sample_pretrain_operands, sample_operands, EOS)
-from .model import (Profile, get_profile, make_model, make_tokenizer, save_checkpoint, load_checkpoint,
+from .model import (Profile, get_profile, make_model, make_tokenizer, save_checkpoint, load_checkpoint, use_fast_kernels,
                               max_example_len, n_params, profile_from_dict, META_FILE)
 
 # %% auto #0
@@ -136,7 +136,7 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
     (out_dir / RUN_FILE).write_text(json.dumps(run, indent=1))
     tok = make_tokenizer()
     torch.manual_seed(seed)
-    model = make_model(p, seed=seed)
+    model = use_fast_kernels(make_model(p, seed=seed))    # eager attention + fused GELU: the same function, faster to train on a CPU
     opt = torch.optim.AdamW(model.parameters(), lr=c.lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, _lr_lambda(c.steps, max(1, int(c.warmup_frac * c.steps))))
     step, elapsed, tokens_seen = 0, 0.0, 0

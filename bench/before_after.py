@@ -1,0 +1,166 @@
+"""Section 6: before/after rows for the waste removed from the RL rollout, measured alternately in one process.
+
+Each round samples the same 50 four-digit episodes with every decoder variant, in an order that rotates from round to
+round, so that machine drift (large on a shared VM: the same code measured 2.1 s and 1.3 s per rollout in two
+sessions) falls on all variants alike. The fp32 variants compute the same logits up to rounding, so with the same
+random stream they sample the same tokens (the share of identical episodes is reported).
+
+- `hf_cache`: the model's own Hugging Face forward with its `DynamicCache`, one call per token (the first version).
+- `kv_sdpa`: `KVDecoder` (preallocated cache, a screen-long forward) with PyTorch's SDPA kernel and a boolean mask.
+- `kv_now`: `KVDecoder` as it is now: attention written out over an additive padding bias, fused tanh-GELU.
+- `kv_now_bf16`: the same under bf16 autocast (not adopted: slower at this width).
+
+Then the same alternation for the two passes that train, before and after `use_fast_kernels` (fused tanh-GELU;
+eager attention where gradients flow, SDPA for the frozen reference):
+- one pre-training step at `cpu` (batch 64, N = 3, bf16 autocast, AdamW), same batches for both;
+- the reference pass and the A2C update of one collect (the `cpu` settings: minibatches of 10), same episodes for both.
+"""
+from __future__ import annotations
+import time
+import numpy as np
+import torch
+import torch.nn.functional as F
+import klcritical.eval as E
+from klcritical.model import KVDecoder, get_profile, load_checkpoint, make_model, max_example_len, use_fast_kernels
+from klcritical.pretrain import bf16_supported, make_pool
+from klcritical.a2c import a2c_update, collect
+from transformers.activations import ACT2FN
+from klcritical.scratchpad import make_prompt, make_target, sample_operands
+from common import Results, spread
+from rl_speed import OursA2C, model_dir
+from pretrain_speed import train_step
+
+SECTION = "6_before_after"
+
+
+class SDPADecoder(KVDecoder):
+    "`KVDecoder` with the attention of its previous version: `F.scaled_dot_product_attention` and a boolean mask."
+    @torch.no_grad()
+    def __call__(self, ids, pos, valid):
+        tr, (B, S), t = self.lm.transformer, ids.shape, self.t
+        self.key_bias[:, 0, 0, t:t + S] = torch.where(valid, 0.0, float("-inf"))
+        key_ok = self.key_bias[:, 0, 0, :t + S] == 0                                           # [B, t+S]
+        causal = torch.ones(S, t + S, dtype=torch.bool).tril(t)
+        mask = causal[None, None] & key_ok[:, None, None, :]
+        mask[..., t:] |= torch.eye(S, dtype=torch.bool)
+        x = tr.wte(ids) + tr.wpe(pos)
+        D = x.shape[-1]
+        for i, blk in enumerate(tr.h):
+            q, k, v = blk.attn.c_attn(blk.ln_1(x)).split(D, -1)
+            q, k, v = (z.view(B, S, self.H, self.hd).transpose(1, 2) for z in (q, k, v))
+            self.k[i, :, :, t:t + S], self.v[i, :, :, t:t + S] = k, v
+            a = F.scaled_dot_product_attention(q, self.k[i, :, :, :t + S], self.v[i, :, :, :t + S], attn_mask=mask)
+            x = x + blk.attn.c_proj(a.transpose(1, 2).reshape(B, S, D))
+            x = x + blk.mlp(blk.ln_2(x))
+        self.t = t + S
+        return self.lm.lm_head(tr.ln_f(x[:, -1]))
+
+
+VARIANTS = {  # name: (decoder factory for `klcritical.eval.generate`, bf16 autocast)
+    "hf_cache": (lambda lm, B, L: E._HFDecoder(lm), False),
+    "kv_sdpa": (SDPADecoder, False),
+    "kv_now": (KVDecoder, False),
+    "kv_now_bf16": (KVDecoder, True),
+}
+
+
+def hf_default_kernels(lm):
+    "Undo `use_fast_kernels`: GPT-2's Python `gelu_new` and SDPA attention, as `from_pretrained` gives them."
+    for blk in lm.transformer.h: blk.mlp.act = ACT2FN["gelu_new"]
+    lm.config._attn_implementation = "sdpa"
+    return lm
+
+
+def rollout_ab(res: Results, quick: bool, checkpoint: str | None, digits: int = 4, episodes: int = 50, rounds: int | None = None) -> None:
+    keep = []
+    path, what = model_dir(checkpoint, keep)
+    lm, tok, _ = load_checkpoint(path)
+    rounds = rounds or (3 if quick else 6)
+    res.add(SECTION, "setup", f"rollout of {episodes} episodes of {digits}+{digits} digits, temperature 1",
+            notes=f"{what}; {len(VARIANTS)} decoders alternating over {rounds} rounds (+1 warm-up), same prompts and seeds")
+    times = {k: [] for k in VARIANTS}
+    tokens, same, total = {}, 0, 0
+    try:
+        for r in range(rounds + 1):
+            pairs = sample_operands(np.random.default_rng([r, 6]), digits, "identical", episodes)
+            prompts = [make_prompt(a, b) for a, b in pairs]
+            cap = max(len(make_target(a, b)) for a, b in pairs) + 32
+            names = list(VARIANTS)
+            names = names[r % len(names):] + names[:r % len(names)]
+            texts = {}
+            for name in names:
+                E.KVDecoder, autocast = VARIANTS[name]
+                t0 = time.perf_counter()
+                g = E.generate(lm, tok, prompts, cap, temperature=1.0, generator=torch.Generator().manual_seed(r), autocast=autocast)
+                if r: times[name].append(time.perf_counter() - t0); tokens[name] = int(g.gen_mask.sum())
+                texts[name] = g.texts
+            fp32 = [texts[n] for n in VARIANTS if not VARIANTS[n][1]]
+            same += sum(len(set(row)) == 1 for row in zip(*fp32)); total += episodes
+    finally:
+        E.KVDecoder = KVDecoder
+    base = float(np.median(times["hf_cache"]))
+    for name, ts in times.items():
+        m, note = spread(ts)
+        res.add(SECTION, f"rollout_{name}_s", m, "s/rollout", f"{note}; {tokens[name] / m:,.0f} generated tokens/s; "
+                f"{base / m:.2f}x the Hugging Face cache path")
+    res.add(SECTION, "same_samples_share", same / total, "", "episodes sampled identically by all fp32 decoders (same seed)")
+
+
+def pretrain_ab(res: Results, quick: bool, rounds: int | None = None, batch_size: int = 64, digits: int = 3) -> None:
+    p = get_profile("cpu"); c = p.pretrain
+    rounds = rounds or (3 if quick else 8)
+    tok = load_tok()
+    pool = make_pool(tok, np.random.default_rng([0, 0]), digits, batch_size, rounds + 1, c.p_identical,
+                     max_example_len(digits + c.pos_offset_digits), c.p_offset)
+    autocast = c.bf16 and bf16_supported()
+    models = {"hf_default": hf_default_kernels(make_model(p, seed=0)), "fast_kernels": use_fast_kernels(make_model(p, seed=0))}
+    opts = {k: torch.optim.AdamW(m.parameters(), lr=c.lr, betas=(0.9, 0.98), weight_decay=c.weight_decay) for k, m in models.items()}
+    times, losses = {k: [] for k in models}, {k: [] for k in models}
+    for r, b in enumerate(pool[:rounds + 1]):
+        for k in (list(models) if r % 2 else list(models)[::-1]):
+            t0 = time.perf_counter(); loss = train_step(models[k].train(), opts[k], b, autocast, c.grad_clip, c.label_smoothing)
+            if r: times[k].append(time.perf_counter() - t0)
+            losses[k].append(float(loss))
+    res.add(SECTION, "pretrain_setup", f"cpu shape, batch {batch_size} of N={digits}, bf16 autocast {'on' if autocast else 'off'}",
+            notes=f"{rounds} alternating steps (+1 warm-up) per variant, same batches and initial weights")
+    base = float(np.median(times["hf_default"]))
+    for k, ts in times.items():
+        m, note = spread(ts)
+        res.add(SECTION, f"pretrain_step_{k}_s", m, "s/step", f"{note}; {base / m:.2f}x the default kernels")
+    res.add(SECTION, "pretrain_loss_max_abs_diff", max(abs(a - b) for a, b in zip(*losses.values())), "",
+            "largest loss difference between the two variants over the steps: same function, rounding only")
+
+
+def update_ab(res: Results, quick: bool, checkpoint: str | None, digits: int = 4, rounds: int | None = None) -> None:
+    keep = []
+    path, what = model_dir(checkpoint, keep)
+    cfg = get_profile("cpu").rl
+    rounds = rounds or (3 if quick else 6)
+    fast = OursA2C.from_dir(path, cfg, digits)
+    plain = OursA2C.from_dir(path, cfg, digits)
+    hf_default_kernels(plain.ac.lm); hf_default_kernels(plain.ref_lm)
+    times = {k: {"reference": [], "update": []} for k in ("hf_default", "fast_kernels")}
+    for r in range(rounds + 1):
+        pairs = sample_operands(np.random.default_rng([r, 8]), digits, "identical", cfg.episodes_per_collect)
+        batch = collect(fast.ac, fast.tok, pairs, cfg, torch.Generator().manual_seed(r))   # the same episodes for both
+        for k, o in (("hf_default", plain), ("fast_kernels", fast)) if r % 2 else (("fast_kernels", fast), ("hf_default", plain)):
+            t0 = time.perf_counter(); s = a2c_update(o.ac, o.ref_lm, o.opt, batch, cfg); dt = time.perf_counter() - t0
+            if r: times[k]["reference"].append(s["reference_s"]); times[k]["update"].append(dt - s["reference_s"])
+    res.add(SECTION, "update_setup", f"reference pass + A2C update of {cfg.episodes_per_collect} episodes of {digits}+{digits} digits",
+            notes=f"{what}; cpu RL settings (minibatch {cfg.minibatch_size}); {rounds} alternating collects (+1 warm-up)")
+    for part in ("reference", "update"):
+        base = float(np.median(times["hf_default"][part]))
+        for k in times:
+            m, note = spread(times[k][part])
+            res.add(SECTION, f"{part}_{k}_s", m, "s/collect", f"{note}; {base / m:.2f}x the default kernels")
+
+
+def load_tok():
+    from klcritical.scratchpad import make_tokenizer
+    return make_tokenizer()
+
+
+def run(res: Results, quick: bool, checkpoint: str | None) -> None:
+    rollout_ab(res, quick, checkpoint)
+    update_ab(res, quick, checkpoint)
+    pretrain_ab(res, quick)
