@@ -13,7 +13,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .scratchpad import make_prompt, make_target, parse_answer, sample_operands, critical_positions
-from .model import Profile, get_profile, load_checkpoint, use_fast_kernels
+from .model import Profile, get_profile, load_checkpoint, use_fast_kernels, default_device, train_attention
 from .prioritized_kl import certainty, kl_estimate, prioritized_kl, token_logprobs, entropy_from_logits
 from .eval import generate, answer_accuracy, teacher_forced
 from .pretrain import bf16_supported
@@ -45,10 +45,11 @@ class ActorCritic(nn.Module):
 def a2c_models(ref_lm, # the pre-trained model, to be frozen as π_old
                policy_lm, # a second copy of it, to be trained
                value_hidden: int = 128,
+               device: str | torch.device = "cpu",
               ) -> tuple[ActorCritic, nn.Module]:
-    "The actor-critic to train (dropout off) and the frozen reference π_old, with the kernels that are fastest for each on a CPU."
-    use_fast_kernels(ref_lm, "sdpa").eval().requires_grad_(False)     # no-grad passes over a whole collect: fused attention
-    ac = ActorCritic(use_fast_kernels(policy_lm, "eager"), value_hidden)   # backward through minibatches: eager attention
+    "The actor-critic to train (dropout off) and the frozen reference π_old on `device`, with the kernels that are fastest for each there."
+    use_fast_kernels(ref_lm, "sdpa").eval().requires_grad_(False).to(device)     # no-grad passes over a whole collect: fused attention
+    ac = ActorCritic(use_fast_kernels(policy_lm, train_attention(device)), value_hidden).to(device)   # backward: eager on a CPU, flash on a GPU
     ac.lm.train()
     for mod in ac.lm.modules():                          # no dropout in RL: the policy that acts is the one that learns
         if isinstance(mod, nn.Dropout): mod.p = 0.0
@@ -62,9 +63,9 @@ def gae(rewards: torch.Tensor, # [B, T] reward of each generated token (0 but at
     "Advantages and returns `[B, T]` by GAE(λ), zero outside `mask`."
     B, T = rewards.shape
     mask = mask.float(); values = values * mask
-    adv = torch.zeros_like(rewards); last = torch.zeros(B)
+    adv = torch.zeros_like(rewards); last = torch.zeros(B, device=rewards.device)
     for t in reversed(range(T)):
-        next_v = values[:, t + 1] if t + 1 < T else torch.zeros(B)   # 0 past the end: masked-out tokens have value 0
+        next_v = values[:, t + 1] if t + 1 < T else torch.zeros(B, device=rewards.device)   # 0 past the end: masked-out tokens have value 0
         delta = rewards[:, t] + gamma * next_v - values[:, t]
         last = (delta + gamma * lam * last) * mask[:, t]
         adv[:, t] = last
@@ -78,7 +79,7 @@ def collect(ac: ActorCritic, tokenizer, pairs: list[tuple[int, int]], # the epis
     "Sample one episode per pair; return tokens, masks and rewards."
     cap = cfg.max_new_tokens or (max(len(make_target(a, b)) for a, b in pairs) + 32)
     g = generate(ac.lm, tokenizer, [make_prompt(a, b) for a, b in pairs], cap, temperature=cfg.temperature, generator=generator)
-    right = torch.tensor([parse_answer(t) == a + b for t, (a, b) in zip(g.texts, pairs)])
+    right = torch.tensor([parse_answer(t) == a + b for t, (a, b) in zip(g.texts, pairs)], device=g.sequences.device)
     return dict(gen=g, right=right, reward=torch.where(right, cfg.reward_right, cfg.reward_wrong))
 
 def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
@@ -88,12 +89,13 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
     acts, mask = seq[:, P:], g.gen_mask.float()                       # [B, T] actions a_t and their mask
     B, T = acts.shape
     # --- reference pass: π_old's log-probs (same temperature as the policy) and its certainty Ĵ_old(s_t)
-    autocast = cfg.bf16 and bf16_supported()
+    autocast = cfg.bf16 and bf16_supported(seq.device)
     t_ref = time.perf_counter()
     with torch.no_grad():
         ref_logits = ref_lm.lm_head(trunk(ref_lm, seq, am, pos, autocast)[:, P - 1:-1])                       # [B, T, V]
         ref_logp = token_logprobs(ref_logits / cfg.temperature, acts)                                        # [B, T]
         cert = certainty(ref_logits, temperature=cfg.certainty_temperature)                                   # [B, T]
+    if seq.is_cuda: torch.cuda.synchronize()                                   # GPU kernels run ahead: time what ran
     t_ref = time.perf_counter() - t_ref
     # --- rewards: 0 everywhere but the last generated token of each episode
     last = (mask.cumsum(1) == mask.sum(1, keepdim=True)) & (mask > 0)
@@ -119,7 +121,8 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
                 plain_kl = (kl_estimate(logp, ref_logp[idx], cfg.kl_estimator) * m).sum() / n
             for k, v in (("loss", loss), ("pg_loss", pg_loss), ("value_loss", value_loss), ("entropy", entropy),
                          ("kl", plain_kl), ("kl_weighted", kl)):
-                stats[k] += float(v.detach()) / (cfg.repeats * math.ceil(B / cfg.minibatch_size))
+                stats[k] += v.detach() / (cfg.repeats * math.ceil(B / cfg.minibatch_size))          # stays on the device: no sync
+    stats = {k: float(v) for k, v in stats.items()}
     stats.update(success=float(batch["right"].float().mean()), gen_tokens=int(mask.sum()),
                  certainty=float((cert * mask).sum() / mask.sum()), updates=n_updates, reference_s=t_ref)
     return stats
@@ -160,6 +163,7 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
               resume: bool = False,
               progress: bool = True,
               stop_after: int | None = None, # stop after this many collects (the run stays resumable)
+              device: str | torch.device | None = None, # None: `default_device()`, the GPU when there is one
              ) -> "pd.DataFrame":
     "Fine-tune a pre-trained model with A2C and a (prioritized) KL penalty; return the metrics."
     import pandas as pd
@@ -181,9 +185,10 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
         raise ValueError(f"{out_dir} already holds this run; pass resume=True to continue it, or choose another out_dir")
     rf.write_text(json.dumps(run, indent=1))
     torch.manual_seed(seed)
-    ac, ref_lm = a2c_models(lm, load_checkpoint(checkpoint)[0], cfg.value_hidden)
+    dev = torch.device(device or default_device())
+    ac, ref_lm = a2c_models(lm, load_checkpoint(checkpoint)[0], cfg.value_hidden, dev)
     opt = torch.optim.Adam(ac.parameters(), lr=cfg.lr)
-    gen = torch.Generator().manual_seed(seed)
+    gen = torch.Generator(dev).manual_seed(seed)   # sampling happens on the model's device
     eval_target = sample_operands(np.random.default_rng([seed, 1]), target_digits, "identical", cfg.n_eval)
     rng_ev = np.random.default_rng([seed, 2])
     eval_1toN = [pr for L in range(1, N + 1) for pr in sample_operands(rng_ev, L, "identical", max(1, cfg.n_eval // N))]

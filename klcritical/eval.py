@@ -16,10 +16,11 @@ from transformers import GPT2LMHeadModel
 from .model import KVDecoder
 
 # %% auto #0
-__all__ = ['Generation', 'left_pad', 'generate', 'bootstrap_ci', 'answer_accuracy', 'accuracy_table', 'plot_generalization',
-           'teacher_forced', 'certainty_gap', 't_interval', 'summarize_curves', 'plot_curves', 'target_segments',
-           'token_certainty', 'certainty_gaps', 'summarize_gaps', 'decisiveness', 'first_errors', 'where_errors_start',
-           'certainty_html', 'plot_certainty_text', 'rank_uncertain_positions', 'precision_recall_at_k']
+__all__ = ['PAPER_TABLES', 'Generation', 'left_pad', 'generate', 'bootstrap_ci', 'answer_accuracy', 'accuracy_table',
+           'generalization_table', 'plot_generalization', 'teacher_forced', 'certainty_gap', 't_interval',
+           'summarize_curves', 'plot_curves', 'target_segments', 'token_certainty', 'certainty_gaps', 'summarize_gaps',
+           'decisiveness', 'first_errors', 'where_errors_start', 'certainty_html', 'plot_certainty_text',
+           'rank_uncertain_positions', 'precision_recall_at_k']
 
 # %% ../nbs/05_eval.ipynb #c005
 @dataclass
@@ -64,20 +65,21 @@ def generate(model, tokenizer,
             ) -> Generation:
     "Batched generation with the KV cache; each row stops when its answer line is complete."
     was_training = model.training; model.eval()
-    x, mask = left_pad(tokenizer, prompts)
+    dev = next((w.device for w in model.parameters()), torch.device("cpu"))   # everything of the loop stays on the model's device
+    x, mask = (t.to(dev) for t in left_pad(tokenizer, prompts))
     B, P = x.shape
     prompt_mask = mask
     pos = (mask.cumsum(-1) - 1).clamp(min=0)
-    pattern = torch.tensor(encode(tokenizer, SCRATCH_CLOSE + "\n"))
+    pattern = torch.tensor(encode(tokenizer, SCRATCH_CLOSE + "\n"), device=dev)
     nl, eos, pad = pattern[-1].item(), tokenizer.eos_token_id, tokenizer.pad_token_id
-    progress = torch.zeros(B, dtype=torch.long)     # how much of "</scratch>\n" was just matched
-    closed = torch.zeros(B, dtype=torch.bool)        # "</scratch>\n" already written
-    done = torch.zeros(B, dtype=torch.bool)
-    finished = torch.zeros(B, dtype=torch.bool)
+    progress = torch.zeros(B, dtype=torch.long, device=dev)     # how much of "</scratch>\n" was just matched
+    closed = torch.zeros(B, dtype=torch.bool, device=dev)        # "</scratch>\n" already written
+    done = torch.zeros(B, dtype=torch.bool, device=dev)
+    finished = torch.zeros(B, dtype=torch.bool, device=dev)
     out, gmask = [], []
     # a GPT-2 runs through the lean `KVDecoder` (same weights, same logits, far less overhead per step)
     dec = KVDecoder(model, B, P + max_new_tokens) if isinstance(model, GPT2LMHeadModel) else _HFDecoder(model)
-    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=autocast):
+    with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=autocast):
         logits = dec(x, pos, mask.bool())                               # [B, V] after the prompt
         for t in range(max_new_tokens):
             logits = logits.float()
@@ -96,11 +98,11 @@ def generate(model, tokenizer,
             done |= ends
             if bool(done.all()): break
             pos = pos[:, -1:] + 1
-            logits = dec(nxt[:, None], pos, torch.ones(B, 1, dtype=torch.bool))
+            logits = dec(nxt[:, None], pos, torch.ones(B, 1, dtype=torch.bool, device=dev))
     model.train(was_training)
-    gen = torch.stack(out, 1) if out else torch.zeros(B, 0, dtype=torch.long)   # [B, T]
-    gm = torch.stack(gmask, 1).long() if gmask else torch.zeros(B, 0, dtype=torch.long)
-    texts = tokenizer.batch_decode(gen.masked_fill(gm == 0, pad), skip_special_tokens=True)
+    gen = torch.stack(out, 1) if out else torch.zeros(B, 0, dtype=torch.long, device=dev)   # [B, T]
+    gm = torch.stack(gmask, 1).long() if gmask else torch.zeros(B, 0, dtype=torch.long, device=dev)
+    texts = tokenizer.batch_decode(gen.masked_fill(gm == 0, pad).cpu(), skip_special_tokens=True)
     seq = torch.cat([x, gen], 1)
     am = torch.cat([prompt_mask, gm], 1)
     return Generation(seq, am, gm, P, texts, finished)
@@ -145,6 +147,25 @@ def accuracy_table(model, tokenizer,
     return pd.DataFrame(rows)
 
 # %% ../nbs/05_eval.ipynb #c015
+PAPER_TABLES = {   # Tables 4 (identical digits) and 5 (varying digits): accuracy (%) at N, N+1, N+2, N+3
+    "identical": {7: [98.9, 48.8, 0.0, 0.0], 9: [96.4, 78.9, 0.5, 0.0], 11: [91.2, 75.1, 30.7, 0.2], 13: [93.0, 88.9, 67.7, 20.4]},
+    "varying": {7: [100.0, 69.0, 0.0, 0.0], 9: [97.0, 89.4, 6.9, 0.0], 11: [94.4, 87.0, 53.7, 7.3], 13: [95.6, 92.5, 84.7, 51.8]}}
+
+def generalization_table(acc: pd.DataFrame, # rows with N, length, kind, accuracy, ci_low, ci_high (lengths N..N+3)
+                         kind: str = "identical",
+                         paper: bool = False, # add the paper's numbers (NaN for an N it does not report)
+                        ) -> pd.DataFrame:
+    "Accuracy (%) with rows N and columns N, N+1, N+2, N+3, then their 95% intervals: Tables 4-5's layout."
+    d = acc[acc.kind == kind].copy(); d["col"] = d.length - d.N
+    cols = ["N", "N+1", "N+2", "N+3"]
+    t = d.pivot(index="N", columns="col", values="accuracy").mul(100).round(1); t.columns = cols
+    lo = d.pivot(index="N", columns="col", values="ci_low").mul(100).round(1); hi = d.pivot(index="N", columns="col", values="ci_high").mul(100).round(1)
+    for j, c in enumerate(cols): t[c + " CI"] = [f"[{a:.1f}, {b:.1f}]" for a, b in zip(lo.iloc[:, j], hi.iloc[:, j])]
+    if paper:
+        for j, c in enumerate(cols): t[c + " (paper)"] = [PAPER_TABLES[kind].get(N, [np.nan] * 4)[j] for N in t.index]
+    return t
+
+# %% ../nbs/05_eval.ipynb #c018
 def plot_generalization(df: pd.DataFrame, # rows with N, length, kind, accuracy, ci_low, ci_high
                         title: str = "Generalization after pre-training"):
     "Seaborn figure in the style of the paper's Fig. 2: accuracy vs. operand length, one line per N."
@@ -165,7 +186,7 @@ def plot_generalization(df: pd.DataFrame, # rows with N, length, kind, accuracy,
     fig.suptitle(title); fig.tight_layout()
     return fig
 
-# %% ../nbs/05_eval.ipynb #c018
+# %% ../nbs/05_eval.ipynb #c021
 @torch.no_grad()
 def teacher_forced(model, tokenizer, pairs: list[tuple[int, int]], # additions to feed with their correct scratchpads
                    n_pretrained: int, # N, to locate the critical tokens
@@ -180,7 +201,8 @@ def teacher_forced(model, tokenizer, pairs: list[tuple[int, int]], # additions t
     T = max(map(len, ids))
     x = torch.full((len(ids), T), tokenizer.pad_token_id); am = torch.zeros_like(x)
     for i, s in enumerate(ids): x[i, :len(s)] = torch.tensor(s); am[i, :len(s)] = 1
-    logits = model(input_ids=x, attention_mask=am).logits.float()       # [B, T, V]
+    dev = next((w.device for w in model.parameters()), torch.device("cpu"))
+    logits = model(input_ids=x.to(dev), attention_mask=am.to(dev)).logits.float().cpu()       # [B, T, V]
     for i, (a, b) in enumerate(pairs):
         P, n = len(make_prompt(a, b)), len(ids[i])
         lg = logits[i, P - 1:n - 1]                                       # predicts target tokens [P, n)
@@ -207,7 +229,7 @@ def certainty_gap(tf: list[dict]) -> dict:
                 delta_J_noncritical_min=float(np.mean(noncrit_min)) if noncrit_min else float("nan"),
                 n_critical=len(gaps))
 
-# %% ../nbs/05_eval.ipynb #c021
+# %% ../nbs/05_eval.ipynb #c024
 _T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
          2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
 
@@ -255,7 +277,7 @@ def plot_curves(df: pd.DataFrame, metric: str = "acc_target", ax=None, ylabel: s
     ax.set(xlabel="episodes", ylabel=ylabel or metric, title=title); ax.legend()
     return ax
 
-# %% ../nbs/05_eval.ipynb #c024
+# %% ../nbs/05_eval.ipynb #c027
 def target_segments(a: int, # first operand
                     b: int, # second operand
                    ) -> list[tuple[int, str]]:
@@ -275,7 +297,7 @@ def target_segments(a: int, # first operand
         out += [(step if line.startswith("[") else 0, s) for s in seg] + [(step if line.startswith("[") else 0, "newline")]
     return out
 
-# %% ../nbs/05_eval.ipynb #c027
+# %% ../nbs/05_eval.ipynb #c030
 @torch.no_grad()
 def _continuation_logits(model, prompt_ids: list[list[int]], cont_ids: list[list[int]], pad_id: int) -> list[torch.Tensor]:
     "One right-padded forward pass over prompt + continuation; per row, the float32 logits `[n, V]` that predict the continuation."
@@ -344,7 +366,7 @@ def token_certainty(model, tokenizer,
             frames.append(df)
     return pd.concat(frames, ignore_index=True)
 
-# %% ../nbs/05_eval.ipynb #c035
+# %% ../nbs/05_eval.ipynb #c038
 def certainty_gaps(df: pd.DataFrame, # rows of `token_certainty`
                    column: str = "certainty", # "certainty" (Eq. 2) or "certainty_entropy"
                   ) -> pd.DataFrame:
@@ -372,7 +394,7 @@ def summarize_gaps(gaps: pd.DataFrame, # rows of `certainty_gaps`
         res.update({c: m, c + "_lo": lo, c + "_hi": hi})
     return res
 
-# %% ../nbs/05_eval.ipynb #c038
+# %% ../nbs/05_eval.ipynb #c041
 def _rate(wrong: np.ndarray) -> tuple[float, float, float]:
     "Mean of 0/1 values with its bootstrap 95% interval (NaNs for no values)."
     if len(wrong) == 0: return (np.nan,) * 3
@@ -412,7 +434,7 @@ def where_errors_start(df: pd.DataFrame, # rows of `token_certainty` on generate
     g["share_of_first_errors"] = g.first_errors / max(1, g.first_errors.sum())
     return g.sort_values(["first_pos", "part"]).drop(columns="first_pos").reset_index(drop=True)
 
-# %% ../nbs/05_eval.ipynb #c043
+# %% ../nbs/05_eval.ipynb #c046
 def _certainty_rgba(J, vmin: float, vmax: float = 1.0) -> np.ndarray:
     "Colours of certainties `J`: red at `vmin` and below, yellow halfway, green at `vmax`."
     import matplotlib
@@ -476,7 +498,7 @@ def plot_certainty_text(outputs: list[pd.DataFrame], # `token_certainty` rows, o
     fig.colorbar(sm, cax=cax, orientation="horizontal").set_label(f"{column} (boxed: critical tokens)", fontsize=fontsize)
     return fig
 
-# %% ../nbs/05_eval.ipynb #c047
+# %% ../nbs/05_eval.ipynb #c050
 def rank_uncertain_positions(df: pd.DataFrame, # rows of `token_certainty` over many outputs
                              column: str = "certainty", # "certainty" (Eq. 2) or "certainty_entropy"
                              align: str = "line", # "line": positions keyed by (line, column); "offset": by character offset

@@ -15,8 +15,8 @@ from .scratchpad import make_tokenizer, make_example
 
 # %% auto #0
 __all__ = ['PROFILES', 'META_FILE', 'ModelShape', 'PretrainConfig', 'RLConfig', 'Profile', 'get_profile', 'make_model',
-           'n_params', 'max_example_len', 'use_fast_kernels', 'profile_from_dict', 'save_checkpoint', 'load_checkpoint',
-           'KVDecoder']
+           'n_params', 'max_example_len', 'use_fast_kernels', 'default_device', 'train_attention', 'profile_from_dict',
+           'save_checkpoint', 'load_checkpoint', 'KVDecoder']
 
 # %% ../nbs/01_model.ipynb #c005
 @dataclass(frozen=True)
@@ -111,7 +111,9 @@ PROFILES: dict[str, Profile] = {
                             total_episodes=2_000, eval_every=10, n_eval=100),
                    pretrain_digits=(2, 3, 4), description="2 CPU cores: minutes to an hour"),
     "paper": Profile("paper", ModelShape(n_layer=12, n_head=12, n_embd=768, n_positions=2048, dropout=0.0),
-                     PretrainConfig(steps=20_000, batch_size=64, lr=3e-4, eval_every=1000, n_quick_eval=100, ckpt_every=1000),
+                     PretrainConfig(steps=6000, batch_size=64, lr=5e-4, pos_offset_digits=1, p_offset=0.5, offset_from=0.5,   # the cpu recipe, scaled
+                                    p_longer=0.01, stop_band=(0.2, 0.6), stop_min_acc_N=0.95, probe_every=250, probe_from=0.5,
+                                    eval_every=1000, n_quick_eval=100, ckpt_every=1000),
                      RLConfig(lr=1e-6, c_kl=5.0, beta=150.0, kl_estimator="k2", temperature=2.0, certainty_temperature=4.0,
                               episodes_per_collect=50, minibatch_size=2, repeats=1, total_episodes=20_000, eval_every=10, n_eval=100),
                      pretrain_digits=(7, 9, 11, 13), description="GPU: GPT-2 small (85M), the paper's N and hyper-parameters"),
@@ -158,7 +160,16 @@ def use_fast_kernels(lm: GPT2LMHeadModel, # changed in place and returned
     lm.config._attn_implementation = attention
     return lm
 
-# %% ../nbs/01_model.ipynb #c018
+# %% ../nbs/01_model.ipynb #c016
+def default_device() -> torch.device:
+    "The GPU when there is one, else the CPU."
+    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
+def train_attention(device: str | torch.device) -> str:
+    "The attention kernel to train with on `device`: `eager` on a CPU (fast backward pass), `sdpa` on a GPU."
+    return "eager" if torch.device(device).type == "cpu" else "sdpa"
+
+# %% ../nbs/01_model.ipynb #c021
 META_FILE = "klcritical.json"
 
 def _git_commit() -> str | None:
@@ -212,7 +223,7 @@ def load_checkpoint(path: str | Path, # a directory written by `save_checkpoint`
     x = torch.load(path / "extra.pt", weights_only=False) if (path / "extra.pt").exists() else None
     return model, tok, meta, x
 
-# %% ../nbs/01_model.ipynb #c022
+# %% ../nbs/01_model.ipynb #c025
 class KVDecoder:
     "Incremental forward of a `GPT2LMHeadModel` (inference only) with a preallocated key/value cache."
     def __init__(self, lm: GPT2LMHeadModel, # its weights are used as they are, not copied

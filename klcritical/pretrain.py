@@ -13,6 +13,7 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .scratchpad import (make_prompt, make_target, sample_pretrain_operands, sample_operands, EOS)
 from .model import (Profile, get_profile, make_model, make_tokenizer, save_checkpoint, load_checkpoint, use_fast_kernels,
+                              default_device, train_attention,
                               max_example_len, n_params, profile_from_dict, META_FILE)
 
 # %% auto #0
@@ -65,12 +66,17 @@ def make_pool(tokenizer, rng: np.random.Generator, # the pool's own random strea
     return [batches[i] for i in perm]
 
 # %% ../nbs/02_pretrain.ipynb #c008
-def matmul_peak(dtype=torch.bfloat16, n: int = 1024, seconds: float = 1.0) -> float:
-    "Measured GFLOP/s of an `n`×`n` matmul in `dtype` on this CPU (all threads)."
-    a, b = torch.randn(n, n, dtype=dtype), torch.randn(n, n, dtype=dtype)
+def matmul_peak(dtype=torch.bfloat16, n: int | None = None, # matrix size; None: 1024 on a CPU, 8192 on a GPU
+                seconds: float = 1.0, device: str | torch.device = "cpu") -> float:
+    "Measured GFLOP/s of an `n`×`n` matmul in `dtype` on `device` (a CPU: all its threads)."
+    dev = torch.device(device); n = n or (1024 if dev.type == "cpu" else 8192)
+    sync = torch.cuda.synchronize if dev.type == "cuda" else (lambda: None)
+    a, b = torch.randn(n, n, dtype=dtype, device=dev), torch.randn(n, n, dtype=dtype, device=dev)
     for _ in range(3): a @ b
-    k, t0 = 0, time.perf_counter()
-    while time.perf_counter() - t0 < seconds: a @ b; k += 1
+    sync(); k, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        for _ in range(1 if dev.type == "cpu" else 10): a @ b; k += 1
+        sync()
     return 2 * n**3 * k / (time.perf_counter() - t0) / 1e9
 
 def flops_per_token(model, seq_len: float) -> float:
@@ -79,8 +85,9 @@ def flops_per_token(model, seq_len: float) -> float:
     n = n_params(model) - model.transformer.wte.weight.numel() - model.transformer.wpe.weight.numel()
     return 6 * n + 6 * c.n_layer * seq_len * c.n_embd
 
-def bf16_supported() -> bool:
-    "Whether bf16 autocast is worth using on this CPU (native bf16 instructions)."
+def bf16_supported(device: str | torch.device = "cpu") -> bool:
+    "Whether bf16 autocast is worth using on `device`: a GPU that has bf16, or a CPU with native bf16 instructions."
+    if torch.device(device).type == "cuda": return torch.cuda.is_bf16_supported()
     try:
         from torch.backends import cpu
         cap = cpu.get_cpu_capability()
@@ -126,6 +133,7 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
              resume: bool = False, # continue from out_dir/resume
              stop_after: int | None = None, # stop (with a resumable state) after this many steps in total
              progress: bool = True,
+             device: str | torch.device | None = None, # None: `default_device()`, the GPU when there is one
             ):
     "Pre-train a GPT-2 on scratchpads of 1..N-digit additions; returns the model (and writes `out_dir`)."
     from klcritical.eval import answer_accuracy
@@ -136,7 +144,8 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
     (out_dir / RUN_FILE).write_text(json.dumps(run, indent=1))
     tok = make_tokenizer()
     torch.manual_seed(seed)
-    model = use_fast_kernels(make_model(p, seed=seed))    # eager attention + fused GELU: the same function, faster to train on a CPU
+    dev = torch.device(device or default_device())
+    model = use_fast_kernels(make_model(p, seed=seed), train_attention(dev)).to(dev)   # fused GELU; eager attention on a CPU, flash on a GPU
     opt = torch.optim.AdamW(model.parameters(), lr=c.lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, _lr_lambda(c.steps, max(1, int(c.warmup_frac * c.steps))))
     step, elapsed, tokens_seen = 0, 0.0, 0
@@ -146,8 +155,8 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
         torch.set_rng_state(st["rng"]["torch"]); step, elapsed, tokens_seen = st["step"], st["elapsed"], st["tokens"]
     elif not resume and (out_dir / "metrics.csv").exists(): (out_dir / "metrics.csv").unlink()
     t_wall = time.perf_counter() - (st.get("wall", 0.0) if resume and (out_dir / "resume").exists() else 0.0)
-    autocast = c.bf16 and bf16_supported()
-    peak = matmul_peak(torch.bfloat16 if autocast else torch.float32, seconds=0.5)   # GFLOP/s, this machine, this run
+    autocast = c.bf16 and bf16_supported(dev)
+    peak = matmul_peak(torch.bfloat16 if autocast else torch.float32, seconds=0.5, device=dev)   # GFLOP/s, this machine, this run
     offset_span = max_example_len(max_digits + c.pos_offset_digits) if c.pos_offset_digits > 0 else 0
     fpt = flops_per_token(model, max_example_len(max_digits) / 2)
     end = c.steps if stop_after is None else min(c.steps, stop_after)
@@ -166,8 +175,10 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
             pool = make_pool(tok, np.random.default_rng([seed, pool_id]), max_digits, c.batch_size, c.pool_batches,
                              c.p_identical, offset_span, p_off, c.bucket, c.p_longer)
         b = pool[step % c.pool_batches]
+        ntok = int(b["attention_mask"].sum())                                                # counted on the host: no device sync
         t0 = time.perf_counter()
-        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=autocast):
+        if dev.type != "cpu": b = {k: v.to(dev, non_blocking=True) for k, v in b.items()}
+        with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=autocast):
             logits = model(input_ids=b["input_ids"], attention_mask=b["attention_mask"],
                            position_ids=b["position_ids"]).logits                          # [B, T, V]
         loss = F.cross_entropy(logits[:, :-1].float().flatten(0, 1), b["labels"][:, 1:].flatten(),
@@ -175,7 +186,7 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
         opt.zero_grad(set_to_none=True); loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), c.grad_clip)
         opt.step(); sched.step(); step += 1
-        ntok = int(b["attention_mask"].sum()); tokens_seen += ntok; tok_last += ntok
+        tokens_seen += ntok; tok_last += ntok
         elapsed += time.perf_counter() - t0
         row = None
         if step % 10 == 0 or step == end:
@@ -218,7 +229,8 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
         meta = dict(run, kind="pretrained", steps=step, stopped_by_probe=stopped, train_seconds=round(elapsed, 1),
                     wall_seconds=round(wall, 1), tokens=tokens_seen,
                     tokens_per_s=round(tps), model_gflops=round(gflops, 1), matmul_peak_gflops=round(peak, 1),
-                    mfu=round(gflops / peak, 3), n_params=n_params(model), bf16_autocast=autocast)
+                    mfu=round(gflops / peak, 3), n_params=n_params(model), bf16_autocast=autocast,
+                    device=torch.cuda.get_device_name(dev) if dev.type == "cuda" else f"cpu, {torch.get_num_threads()} threads")
         model.save_pretrained(out_dir, safe_serialization=True); tok.save_pretrained(out_dir)
         (out_dir / META_FILE).write_text(json.dumps(meta, indent=1, default=str))
         shutil.rmtree(out_dir / "resume", ignore_errors=True)
@@ -234,10 +246,10 @@ def checkpoint_matches(ck: str | Path, profile: str | Profile, max_digits: int, 
     return same and m.get("max_digits") == max_digits and m.get("seed") == seed
 
 def ensure_pretrained(profile: str | Profile, max_digits: int, ck: str | Path, seed: int = 0, retrain: bool = False,
-                      progress: bool = True) -> Path:
+                      progress: bool = True, device: str | torch.device | None = None) -> Path:
     "Path of a pre-trained checkpoint for (profile, N, seed) at `ck`, training it only if needed."
     ck = Path(ck)
     if retrain or not checkpoint_matches(ck, profile, max_digits, seed):
         if ck.exists(): shutil.rmtree(ck)
-        pretrain(profile, max_digits, ck, seed=seed, progress=progress)
+        pretrain(profile, max_digits, ck, seed=seed, progress=progress, device=device)
     return ck
