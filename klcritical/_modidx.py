@@ -34,6 +34,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'klcritical.eval.generalization_table': ('eval.html#generalization_table', 'klcritical/eval.py'),
                                  'klcritical.eval.generate': ('eval.html#generate', 'klcritical/eval.py'),
                                  'klcritical.eval.left_pad': ('eval.html#left_pad', 'klcritical/eval.py'),
+                                 'klcritical.eval.model_device': ('eval.html#model_device', 'klcritical/eval.py'),
                                  'klcritical.eval.plot_certainty_text': ('eval.html#plot_certainty_text', 'klcritical/eval.py'),
                                  'klcritical.eval.plot_curves': ('eval.html#plot_curves', 'klcritical/eval.py'),
                                  'klcritical.eval.plot_generalization': ('eval.html#plot_generalization', 'klcritical/eval.py'),

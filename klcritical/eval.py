@@ -16,11 +16,11 @@ from transformers import GPT2LMHeadModel
 from .model import KVDecoder
 
 # %% auto #0
-__all__ = ['PAPER_TABLES', 'Generation', 'left_pad', 'generate', 'bootstrap_ci', 'answer_accuracy', 'accuracy_table',
-           'generalization_table', 'plot_generalization', 'teacher_forced', 'certainty_gap', 't_interval',
-           'summarize_curves', 'plot_curves', 'target_segments', 'token_certainty', 'certainty_gaps', 'summarize_gaps',
-           'decisiveness', 'first_errors', 'where_errors_start', 'certainty_html', 'plot_certainty_text',
-           'rank_uncertain_positions', 'precision_recall_at_k']
+__all__ = ['PAPER_TABLES', 'Generation', 'model_device', 'left_pad', 'generate', 'bootstrap_ci', 'answer_accuracy',
+           'accuracy_table', 'generalization_table', 'plot_generalization', 'teacher_forced', 'certainty_gap',
+           't_interval', 'summarize_curves', 'plot_curves', 'target_segments', 'token_certainty', 'certainty_gaps',
+           'summarize_gaps', 'decisiveness', 'first_errors', 'where_errors_start', 'certainty_html',
+           'plot_certainty_text', 'rank_uncertain_positions', 'precision_recall_at_k']
 
 # %% ../nbs/05_eval.ipynb #c005
 @dataclass
@@ -35,6 +35,10 @@ class Generation:
     @property
     def position_ids(self) -> torch.Tensor:
         return (self.attention_mask.cumsum(-1) - 1).clamp(min=0)
+
+def model_device(model) -> torch.device:
+    "Where `model`'s weights live (the CPU for a model without parameters)."
+    return next((w.device for w in model.parameters()), torch.device("cpu"))
 
 def left_pad(tokenizer, prompts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
     "Token ids `[B, P]` and attention mask of `prompts`, padded on the left."
@@ -65,7 +69,7 @@ def generate(model, tokenizer,
             ) -> Generation:
     "Batched generation with the KV cache; each row stops when its answer line is complete."
     was_training = model.training; model.eval()
-    dev = next((w.device for w in model.parameters()), torch.device("cpu"))   # everything of the loop stays on the model's device
+    dev = model_device(model)                                           # everything of the loop stays on the model's device
     x, mask = (t.to(dev) for t in left_pad(tokenizer, prompts))
     B, P = x.shape
     prompt_mask = mask
@@ -201,7 +205,7 @@ def teacher_forced(model, tokenizer, pairs: list[tuple[int, int]], # additions t
     T = max(map(len, ids))
     x = torch.full((len(ids), T), tokenizer.pad_token_id); am = torch.zeros_like(x)
     for i, s in enumerate(ids): x[i, :len(s)] = torch.tensor(s); am[i, :len(s)] = 1
-    dev = next((w.device for w in model.parameters()), torch.device("cpu"))
+    dev = model_device(model)
     logits = model(input_ids=x.to(dev), attention_mask=am.to(dev)).logits.float().cpu()       # [B, T, V]
     for i, (a, b) in enumerate(pairs):
         P, n = len(make_prompt(a, b)), len(ids[i])
@@ -301,7 +305,7 @@ def target_segments(a: int, # first operand
 @torch.no_grad()
 def _continuation_logits(model, prompt_ids: list[list[int]], cont_ids: list[list[int]], pad_id: int) -> list[torch.Tensor]:
     "One right-padded forward pass over prompt + continuation; per row, the float32 logits `[n, V]` that predict the continuation."
-    dev = next(model.parameters()).device
+    dev = model_device(model)
     seqs = [p + c for p, c in zip(prompt_ids, cont_ids)]
     T = max(map(len, seqs))
     x = torch.full((len(seqs), T), pad_id, dtype=torch.long); am = torch.zeros_like(x)

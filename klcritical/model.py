@@ -111,7 +111,7 @@ PROFILES: dict[str, Profile] = {
                             total_episodes=2_000, eval_every=10, n_eval=100),
                    pretrain_digits=(2, 3, 4), description="2 CPU cores: minutes to an hour"),
     "paper": Profile("paper", ModelShape(n_layer=12, n_head=12, n_embd=768, n_positions=2048, dropout=0.0),
-                     PretrainConfig(steps=2500, batch_size=64, lr=5e-4, pos_offset_digits=1, p_offset=0.5, offset_from=0.5,   # the cpu recipe without
+                     PretrainConfig(steps=2500, batch_size=64, lr=5e-4, pos_offset_digits=1, p_offset=0.5, offset_from=0.5,   # the cpu recipe minus its 1% of (N+1)-digit examples
                                     p_longer=0.0, stop_band=(0.2, 0.6), stop_min_acc_N=0.95, probe_every=250, probe_from=0.5,
                                     eval_every=1000, n_quick_eval=100, ckpt_every=1000),
                      RLConfig(lr=1e-6, c_kl=5.0, beta=150.0, kl_estimator="k2", temperature=2.0, certainty_temperature=4.0,
