@@ -3,7 +3,7 @@
 # Each line was one command on that machine (10-minute limit per command); the checkpoint (~340 MB) stayed there.
 # 1. smoke + a first pre-training (profile with p_longer=0.01, 3,100 steps): killed at the 10-minute limit at step ~3,070;
 #    its quick evaluation at step 3,000 read acc@7 1.00 and acc@8 1.00 (the 1% of 8-digit examples taught N+1 outright),
-#    so the paper profile dropped p_longer (now 0.0) and the run below was made. Nothing of run 1 is committed but this note.
+#    so the paper profile dropped p_longer (now 0.0) and the run below was made. Its log (progress bars stripped): run1_all.log.
 python3 scripts/paper_gpu.py all --work /root/kl --out $OUT --budget-s 270
 # 2. pre-train N = 7 (2,500 steps: 353 s wall with evaluations, 3.4 min in training steps), then Tables 4-5 row 7 (n = 1000) and
 #    the certainty gap: 132 s. Wrote outputs/paper/pretrain/.
