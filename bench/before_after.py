@@ -10,18 +10,24 @@ random stream they sample the same tokens (the share of identical episodes is re
 - `kv_now`: `KVDecoder` as it is now: attention written out over an additive padding bias, fused tanh-GELU.
 - `kv_now_bf16`: the same under bf16 autocast (not adopted: slower at this width).
 
-Then the same alternation for the two passes that train, before and after `use_fast_kernels` (fused tanh-GELU;
-eager attention where gradients flow, SDPA for the frozen reference):
-- one pre-training step at `cpu` (batch 64, N = 3, bf16 autocast, AdamW), same batches for both;
-- the reference pass and the A2C update of one collect (the `cpu` settings: minibatches of 10), same episodes for both.
+Then the same alternation for the passes that train, in three versions:
+- `hf_default`: the model as `from_pretrained` gives it (GPT-2's Python `gelu_new`, SDPA attention);
+- `eager` / `sdpa`: fused tanh-GELU with one attention kernel where gradients flow (the reference pass: SDPA);
+- `fast_kernels`: as `pretrain` and `a2c_models` set the model up now (fused tanh-GELU, `train_attention`'s kernel:
+  SDPA for pre-training's batches of 64, eager for the A2C minibatches of 10; SDPA for the reference pass);
+on pre-training steps at `cpu` (batch 64, N = 3, the recipe's mixed-length batches, bf16 autocast, AdamW; same
+batches and initial weights for all; each variant in processes of its own, see `pretrain_ab`), and on the reference
+pass and the A2C update of one collect (the `cpu` settings: minibatches of 10; the same episodes for all, variants
+taking turns collect by collect in one process).
 """
 from __future__ import annotations
 import time
+from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
 import klcritical.eval as E
-from klcritical.model import KVDecoder, get_profile, load_checkpoint, make_model, max_example_len, use_fast_kernels
+from klcritical.model import KVDecoder, get_profile, load_checkpoint, make_model, max_example_len, train_attention, use_fast_kernels
 from klcritical.pretrain import bf16_supported, make_pool
 from klcritical.a2c import a2c_update, collect
 from transformers.activations import ACT2FN
@@ -106,29 +112,55 @@ def rollout_ab(res: Results, quick: bool, checkpoint: str | None, digits: int = 
     res.add(SECTION, "same_samples_share", same / total, "", "episodes sampled identically by all fp32 decoders (same seed)")
 
 
-def pretrain_ab(res: Results, quick: bool, rounds: int | None = None, batch_size: int = 64, digits: int = 3) -> None:
+def _pretrain_models(p, batch_size: int) -> dict:
+    return {"hf_default": lambda: hf_default_kernels(make_model(p, seed=0)),
+            "eager": lambda: use_fast_kernels(make_model(p, seed=0), "eager"),
+            "fast_kernels": lambda: use_fast_kernels(make_model(p, seed=0), train_attention("cpu", batch_size))}  # as `pretrain` does
+
+
+def pretrain_worker(variant: str, batch_size: int, digits: int, warmup: int, steps: int) -> dict:
+    "In a fresh process: `warmup` + `steps` pre-training steps of one variant on the same batches every time."
     p = get_profile("cpu"); c = p.pretrain
-    rounds = rounds or (3 if quick else 8)
-    tok = load_tok()
-    pool = make_pool(tok, np.random.default_rng([0, 0]), digits, batch_size, rounds + 1, c.p_identical,
-                     max_example_len(digits + c.pos_offset_digits), c.p_offset)
+    pool = make_pool(load_tok(), np.random.default_rng([0, 0]), digits, batch_size, warmup + steps, c.p_identical,
+                     max_example_len(digits + c.pos_offset_digits), c.p_offset, c.bucket, c.p_longer)
+    model = _pretrain_models(p, batch_size)[variant]().train()
+    opt = torch.optim.AdamW(model.parameters(), lr=c.lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
     autocast = c.bf16 and bf16_supported()
-    models = {"hf_default": hf_default_kernels(make_model(p, seed=0)), "fast_kernels": use_fast_kernels(make_model(p, seed=0))}
-    opts = {k: torch.optim.AdamW(m.parameters(), lr=c.lr, betas=(0.9, 0.98), weight_decay=c.weight_decay) for k, m in models.items()}
-    times, losses = {k: [] for k in models}, {k: [] for k in models}
-    for r, b in enumerate(pool[:rounds + 1]):
-        for k in (list(models) if r % 2 else list(models)[::-1]):
-            t0 = time.perf_counter(); loss = train_step(models[k].train(), opts[k], b, autocast, c.grad_clip, c.label_smoothing)
-            if r: times[k].append(time.perf_counter() - t0)
-            losses[k].append(float(loss))
-    res.add(SECTION, "pretrain_setup", f"cpu shape, batch {batch_size} of N={digits}, bf16 autocast {'on' if autocast else 'off'}",
-            notes=f"{rounds} alternating steps (+1 warm-up) per variant, same batches and initial weights")
+    times, losses = [], []
+    for i, b in enumerate(pool):
+        t0 = time.perf_counter(); loss = train_step(model, opt, b, autocast, c.grad_clip, c.label_smoothing)
+        if i >= warmup: times.append(time.perf_counter() - t0)
+        losses.append(float(loss.detach()))
+    fill = sum(int(b["attention_mask"].sum()) for b in pool) / sum(b["input_ids"].numel() for b in pool)
+    return dict(times=times, first_loss=losses[0], fill=fill, autocast=autocast)
+
+
+def pretrain_ab(res: Results, quick: bool, rounds: int | None = None, batch_size: int = 64, digits: int = 3,
+                warmup: int = 2, steps: int | None = None) -> None:
+    """Each variant trains in a process of its own (`rounds` processes per variant, in rotating order): in one process,
+    variants that take turns step by step share the allocator's state, and eager attention measured faster that way
+    than in a real run (0.50 against 0.74-0.76 s/step alone)."""
+    import json, subprocess, sys
+    rounds, steps = rounds or (2 if quick else 3), steps or (3 if quick else 8)
+    names = list(_pretrain_models(get_profile("cpu"), batch_size))
+    out = {k: [] for k in names}
+    for r in range(rounds):
+        for k in names[r % len(names):] + names[:r % len(names)]:
+            cmd = [sys.executable, __file__, "--pretrain-worker", k, str(batch_size), str(digits), str(warmup), str(steps)]
+            proc = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=Path(__file__).parent)
+            out[k].append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    d0 = out[names[0]][0]
+    res.add(SECTION, "pretrain_setup", f"cpu shape, batch {batch_size} of N={digits}, bf16 autocast {'on' if d0['autocast'] else 'off'}",
+            notes=f"{rounds} processes per variant in rotating order, {warmup} warm-up + {steps} timed steps each on the same "
+                  f"batches from the same initial weights; {'bucketed' if get_profile('cpu').pretrain.bucket else 'mixed-length'} "
+                  f"batches as the recipe makes them, {d0['fill']:.0%} real tokens")
+    times = {k: [t for o in v for t in o["times"]] for k, v in out.items()}
     base = float(np.median(times["hf_default"]))
     for k, ts in times.items():
         m, note = spread(ts)
         res.add(SECTION, f"pretrain_step_{k}_s", m, "s/step", f"{note}; {base / m:.2f}x the default kernels")
-    res.add(SECTION, "pretrain_loss_max_abs_diff", max(abs(a - b) for a, b in zip(*losses.values())), "",
-            "largest loss difference between the two variants over the steps: same function, rounding only")
+    res.add(SECTION, "pretrain_first_loss_max_abs_diff", max(abs(v[0]["first_loss"] - d0["first_loss"]) for v in out.values()), "",
+            "loss of the first step, largest difference from hf_default: same function, rounding only")
 
 
 def update_ab(res: Results, quick: bool, checkpoint: str | None, digits: int = 4, rounds: int | None = None) -> None:
@@ -136,18 +168,21 @@ def update_ab(res: Results, quick: bool, checkpoint: str | None, digits: int = 4
     path, what = model_dir(checkpoint, keep)
     cfg = get_profile("cpu").rl
     rounds = rounds or (3 if quick else 6)
-    fast = OursA2C.from_dir(path, cfg, digits)
-    plain = OursA2C.from_dir(path, cfg, digits)
-    hf_default_kernels(plain.ac.lm); hf_default_kernels(plain.ref_lm)
-    times = {k: {"reference": [], "update": []} for k in ("hf_default", "fast_kernels")}
+    runs = {k: OursA2C.from_dir(path, cfg, digits) for k in ("hf_default", "sdpa", "fast_kernels")}   # fast_kernels: as `a2c_models` sets up
+    hf_default_kernels(runs["hf_default"].ac.lm); hf_default_kernels(runs["hf_default"].ref_lm)
+    use_fast_kernels(runs["sdpa"].ac.lm, "sdpa")                         # the fused kernel for the policy too
+    times = {k: {"reference": [], "update": []} for k in runs}
     for r in range(rounds + 1):
         pairs = sample_operands(np.random.default_rng([r, 8]), digits, "identical", cfg.episodes_per_collect)
-        batch = collect(fast.ac, fast.tok, pairs, cfg, torch.Generator().manual_seed(r))   # the same episodes for both
-        for k, o in (("hf_default", plain), ("fast_kernels", fast)) if r % 2 else (("fast_kernels", fast), ("hf_default", plain)):
+        o = runs["fast_kernels"]
+        batch = collect(o.ac, o.tok, pairs, cfg, torch.Generator().manual_seed(r))   # the same episodes for all
+        names = list(runs); names = names[r % len(names):] + names[:r % len(names)]
+        for k in names:
+            o = runs[k]
             t0 = time.perf_counter(); s = a2c_update(o.ac, o.ref_lm, o.opt, batch, cfg); dt = time.perf_counter() - t0
             if r: times[k]["reference"].append(s["reference_s"]); times[k]["update"].append(dt - s["reference_s"])
     res.add(SECTION, "update_setup", f"reference pass + A2C update of {cfg.episodes_per_collect} episodes of {digits}+{digits} digits",
-            notes=f"{what}; cpu RL settings (minibatch {cfg.minibatch_size}); {rounds} alternating collects (+1 warm-up)")
+            notes=f"{what}; cpu RL settings (minibatch {cfg.minibatch_size}); {rounds} rotating collects (+1 warm-up)")
     for part in ("reference", "update"):
         base = float(np.median(times["hf_default"][part]))
         for k in times:
@@ -164,3 +199,12 @@ def run(res: Results, quick: bool, checkpoint: str | None) -> None:
     rollout_ab(res, quick, checkpoint)
     update_ab(res, quick, checkpoint)
     pretrain_ab(res, quick)
+
+
+if __name__ == "__main__":   # the pre-training worker of `pretrain_ab`: one variant, one fresh process
+    import json, sys
+    if len(sys.argv) == 7 and sys.argv[1] == "--pretrain-worker":
+        v, bs, dg, wu, st = sys.argv[2], *map(int, sys.argv[3:])
+        print(json.dumps(pretrain_worker(v, bs, dg, wu, st)))
+    else:
+        sys.exit("usage: before_after.py --pretrain-worker VARIANT BATCH DIGITS WARMUP STEPS (run the section with bench/run.py --sections 6)")

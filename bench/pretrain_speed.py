@@ -30,12 +30,13 @@ class Case:
     batch_size: int   # examples per step
     warmup: int
     steps: int        # timed steps
+    breakdown: bool = False   # profile 3 more steps: where the time goes
 
 
 def cases(quick: bool) -> list[Case]:
     if quick:
-        return [Case("tiny", "tiny", 2, 16, 3, 10), Case("cpu", "cpu", 3, 64, 2, 5), Case("paper_b4", "paper", 7, 4, 1, 1)]
-    return [Case("tiny", "tiny", 2, 16, 5, 50), Case("cpu", "cpu", 3, 64, 5, 30), Case("paper_b4", "paper", 7, 4, 2, 5)]
+        return [Case("tiny", "tiny", 2, 16, 3, 10), Case("cpu", "cpu", 3, 64, 2, 5, True), Case("paper_b4", "paper", 7, 4, 1, 1)]
+    return [Case("tiny", "tiny", 2, 16, 5, 50), Case("cpu", "cpu", 3, 64, 5, 30, True), Case("paper_b4", "paper", 7, 4, 2, 5)]
 
 
 def train_step(model, opt, b: dict, autocast: bool, grad_clip: float, label_smoothing: float) -> torch.Tensor:
@@ -57,9 +58,9 @@ def throughput(res: Results, case: Case, peak: dict[str, float], seed: int = 0) 
     opt = torch.optim.AdamW(model.parameters(), lr=c.lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
     autocast = c.bf16 and bf16_supported()
     offset_span = max_example_len(case.digits + c.pos_offset_digits) if c.pos_offset_digits > 0 else 0
-    n_batches = max(c.pool_batches, case.warmup + case.steps)
+    n_batches = max(c.pool_batches, case.warmup + case.steps + 3 * case.breakdown)
     pool = make_pool(tok, np.random.default_rng([seed, 0]), case.digits, case.batch_size, n_batches,
-                     c.p_identical, offset_span, c.p_offset)
+                     c.p_identical, offset_span, c.p_offset, c.bucket, c.p_longer)   # the recipe's batches
     fpt = flops_per_token(model, max_example_len(case.digits) / 2)        # the same FLOP count `pretrain` logs
     for b in pool[:case.warmup]: train_step(model, opt, b, autocast, c.grad_clip, c.label_smoothing)
     secs, toks, padded = [], [], []
@@ -81,6 +82,34 @@ def throughput(res: Results, case: Case, peak: dict[str, float], seed: int = 0) 
     res.add(S_PRE, f"{L}_model_gflops", gflops, "GFLOP/s", f"flops_per_token = {fpt / 1e6:.2f} MFLOP (fwd+bwd, context N/2)")
     for k in ("bf16", "fp32"):
         res.add(S_PRE, f"{L}_mfu_{k}", gflops / peak[k], "fraction", f"model GFLOP/s over the {k} matmul peak measured in this run")
+    if case.breakdown:
+        rest = pool[case.warmup + case.steps:] or pool[:3]
+        for kind, share in step_breakdown(model, opt, rest[:3], autocast, c).items():
+            res.add(S_PRE, f"{L}_time_share_{kind}", share, "fraction", "of the self CPU time of 3 profiled steps (torch.profiler)")
+
+
+# operator-name fragments -> where a training step's time goes (first match wins)
+KINDS = (("attention", ("scaled_dot_product", "softmax", "bmm", "baddbmm")),
+         ("matmul", ("aten::mm", "aten::addmm", "aten::matmul", "aten::linear")),
+         ("gelu", ("gelu",)),
+         ("layer_norm", ("layer_norm",)),
+         ("optimizer", ("adam", "foreach", "optimizer", "lerp", "sqrt", "addcdiv", "addcmul", "clip_grad", "norm")),
+         ("loss", ("cross_entropy", "nll_loss", "log_softmax")),
+         ("copies_and_casts", ("copy_", "_to_copy", "cat", "where", "index", "embedding", "fill_", "zero_")))
+
+
+def step_breakdown(model, opt, batches: list[dict], autocast: bool, c) -> dict[str, float]:
+    "Share of self CPU time per kind of operator (`KINDS`, plus `other`) over training steps on `batches`."
+    from torch.profiler import ProfilerActivity, profile
+    with profile(activities=[ProfilerActivity.CPU]) as prof:
+        for b in batches: train_step(model, opt, b, autocast, c.grad_clip, c.label_smoothing)
+    acc = {k: 0.0 for k, _ in KINDS} | {"other": 0.0}
+    for ev in prof.key_averages():
+        name = ev.key.lower()
+        kind = next((k for k, frags in KINDS if any(f in name for f in frags)), "other")
+        acc[kind] += ev.self_cpu_time_total
+    total = sum(acc.values()) or 1.0
+    return {k: v / total for k, v in acc.items()}
 
 
 def run(res: Results, quick: bool, peak: dict[str, float] | None) -> None:

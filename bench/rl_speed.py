@@ -64,12 +64,12 @@ class OursA2C:
     @classmethod
     def from_dir(cls, path: Path, cfg: RLConfig, digits: int, seed: int = 0) -> "OursA2C":
         ref_lm, tok, _ = load_checkpoint(path)
-        return cls(*a2c_models(ref_lm, load_checkpoint(path)[0], cfg.value_hidden), tok, cfg, digits, seed)
+        return cls(*a2c_models(ref_lm, load_checkpoint(path)[0], cfg.value_hidden, minibatch_size=cfg.minibatch_size), tok, cfg, digits, seed)
 
     @classmethod
     def from_model(cls, lm, tok, cfg: RLConfig, digits: int, seed: int = 0) -> "OursA2C":
         "From a model in memory; the reference is a copy of it."
-        return cls(*a2c_models(copy.deepcopy(lm), lm, cfg.value_hidden), tok, cfg, digits, seed)
+        return cls(*a2c_models(copy.deepcopy(lm), lm, cfg.value_hidden, minibatch_size=cfg.minibatch_size), tok, cfg, digits, seed)
 
     def step(self) -> dict:
         pairs = sample_operands(np.random.default_rng([self.seed, 100, self.k]), self.digits, "identical",

@@ -46,10 +46,11 @@ def a2c_models(ref_lm, # the pre-trained model, to be frozen as π_old
                policy_lm, # a second copy of it, to be trained
                value_hidden: int = 128,
                device: str | torch.device = "cpu",
+               minibatch_size: int = 10, # episodes per update step: picks the policy's attention kernel (`train_attention`)
               ) -> tuple[ActorCritic, nn.Module]:
-    "The actor-critic to train (dropout off) and the frozen reference π_old on `device`, with the kernels that are fastest for each there."
-    use_fast_kernels(ref_lm, "sdpa").eval().requires_grad_(False).to(device)     # no-grad passes over a whole collect: fused attention
-    ac = ActorCritic(use_fast_kernels(policy_lm, train_attention(device)), value_hidden).to(device)   # backward: eager on a CPU, flash on a GPU
+    "The actor-critic to train (dropout off) and the frozen reference π_old on `device`, both with `use_fast_kernels`."
+    use_fast_kernels(ref_lm).eval().requires_grad_(False).to(device)          # no-grad passes over a whole collect: flash attention
+    ac = ActorCritic(use_fast_kernels(policy_lm, train_attention(device, minibatch_size)), value_hidden).to(device)
     ac.lm.train()
     for mod in ac.lm.modules():                          # no dropout in RL: the policy that acts is the one that learns
         if isinstance(mod, nn.Dropout): mod.p = 0.0
@@ -186,7 +187,7 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
     rf.write_text(json.dumps(run, indent=1))
     torch.manual_seed(seed)
     dev = torch.device(device or default_device())
-    ac, ref_lm = a2c_models(lm, load_checkpoint(checkpoint)[0], cfg.value_hidden, dev)
+    ac, ref_lm = a2c_models(lm, load_checkpoint(checkpoint)[0], cfg.value_hidden, dev, cfg.minibatch_size)
     opt = torch.optim.Adam(ac.parameters(), lr=cfg.lr)
     gen = torch.Generator(dev).manual_seed(seed)   # sampling happens on the model's device
     eval_target = sample_operands(np.random.default_rng([seed, 1]), target_digits, "identical", cfg.n_eval)

@@ -151,7 +151,7 @@ def max_example_len(digits: int) -> int:
 
 # %% ../nbs/01_model.ipynb #c013
 def use_fast_kernels(lm: GPT2LMHeadModel, # changed in place and returned
-                     attention: str = "eager", # "eager" (matmul + softmax) or "sdpa" (PyTorch's fused kernel)
+                     attention: str = "sdpa", # "sdpa" (PyTorch's fused kernel) or "eager" (matmul + softmax)
                     ) -> GPT2LMHeadModel:
     "Same function, faster on a CPU: PyTorch's fused tanh-GELU in place of GPT-2's Python `gelu_new`, and a choice of attention kernel."
     if attention not in ("eager", "sdpa"): raise ValueError(f"attention must be 'eager' or 'sdpa', got {attention!r}")
@@ -165,9 +165,11 @@ def default_device() -> torch.device:
     "The GPU when there is one, else the CPU."
     return torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
-def train_attention(device: str | torch.device) -> str:
-    "The attention kernel to train with on `device`: `eager` on a CPU (fast backward pass), `sdpa` on a GPU."
-    return "eager" if torch.device(device).type == "cpu" else "sdpa"
+def train_attention(device: str | torch.device, # where the model trains
+                    batch_size: int, # sequences in one forward-backward pass
+                   ) -> str:
+    "The attention kernel to train with: `sdpa`, but `eager` for small batches on a CPU (measured above)."
+    return "eager" if torch.device(device).type == "cpu" and batch_size <= 16 else "sdpa"
 
 # %% ../nbs/01_model.ipynb #c021
 META_FILE = "klcritical.json"

@@ -145,7 +145,7 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
     tok = make_tokenizer()
     torch.manual_seed(seed)
     dev = torch.device(device or default_device())
-    model = use_fast_kernels(make_model(p, seed=seed), train_attention(dev)).to(dev)   # fused GELU; eager attention on a CPU, flash on a GPU
+    model = use_fast_kernels(make_model(p, seed=seed), train_attention(dev, c.batch_size)).to(dev)   # fused GELU; flash attention
     opt = torch.optim.AdamW(model.parameters(), lr=c.lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, _lr_lambda(c.steps, max(1, int(c.warmup_frac * c.steps))))
     step, elapsed, tokens_seen = 0, 0.0, 0

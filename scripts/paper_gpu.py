@@ -46,7 +46,7 @@ def smoke(work: Path, out: Path, dev: torch.device):
     m = pd.read_csv(work / "paper_probe" / "metrics.csv")
     print("paper pretrain, per 10 steps:\n" + m[["step", "loss", "tokens_per_s", "model_gflops", "elapsed_s"]].to_string(), flush=True)
     p = get_profile("paper"); tok = make_tokenizer()
-    ac, ref = a2c_models(make_model(p, seed=0), make_model(p, seed=0), p.rl.value_hidden, dev)
+    ac, ref = a2c_models(make_model(p, seed=0), make_model(p, seed=0), p.rl.value_hidden, dev, p.rl.minibatch_size)
     opt = torch.optim.Adam(ac.parameters(), lr=p.rl.lr); gen = torch.Generator(dev).manual_seed(0)
     for k in range(2):
         pairs = sample_operands(np.random.default_rng(k), 8, "identical", p.rl.episodes_per_collect)

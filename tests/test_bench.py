@@ -25,8 +25,9 @@ def test_before_after_section_runs():
     from common import Results
     res = Results(verbose=False)
     before_after.rollout_ab(res, quick=True, checkpoint=None, digits=2, episodes=4, rounds=1)
-    before_after.pretrain_ab(res, quick=True, rounds=1, batch_size=4, digits=2)
+    before_after.pretrain_ab(res, quick=True, rounds=1, batch_size=4, digits=2, warmup=1, steps=1)
     rows = {r.name: r for r in res.rows}
-    assert rows["pretrain_loss_max_abs_diff"].value < 1e-2
+    assert rows["pretrain_first_loss_max_abs_diff"].value < 1e-2
+    for name in ("hf_default", "eager", "fast_kernels"): assert rows[f"pretrain_step_{name}_s"].value > 0
     for name in before_after.VARIANTS: assert rows[f"rollout_{name}_s"].value > 0
     assert 0 <= rows["same_samples_share"].value <= 1
