@@ -234,8 +234,9 @@ class KVDecoder:
         assert c.activation_function in ("gelu_new", "gelu_pytorch_tanh") and not c.scale_attn_by_inverse_layer_idx
         self.lm, self.H, self.hd, self.t = lm, c.n_head, c.n_embd // c.n_head, 0
         w = lm.transformer.wte.weight
-        self.k = torch.zeros(c.n_layer, batch, self.H, max_len, self.hd, dtype=w.dtype, device=w.device)
-        self.v = torch.zeros_like(self.k)
+        # not zero-filled: every position a call reads (< t + S) has been written by that call or an earlier one
+        self.k = torch.empty(c.n_layer, batch, self.H, max_len, self.hd, dtype=w.dtype, device=w.device)
+        self.v = torch.empty_like(self.k)
         self.key_bias = torch.zeros(batch, 1, 1, max_len, dtype=w.dtype, device=w.device)  # 0 on real keys, -inf on left padding
 
     @torch.no_grad()
