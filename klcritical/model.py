@@ -49,6 +49,8 @@ class PretrainConfig:
     probe_every: int = 25        # steps between those held-out probes
     probe_from: float = 0.5      # share of the steps before probing starts
     n_probe: int = 100           # additions per length in one probe
+    polish_steps: int = 0        # after the main phase: this many steps on 1..N digits only (no (N+1)-digit examples)
+    polish_lr: float = 1e-4      # ... with a fresh AdamW, lr falling linearly from this to 0
     n_quick_eval: int = 50
     ckpt_every: int = 250
     bf16: bool = True            # bf16 autocast where the hardware supports it

@@ -12,12 +12,12 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .scratchpad import (make_prompt, make_target, sample_pretrain_operands, sample_operands, EOS)
-from .model import (Profile, get_profile, make_model, make_tokenizer, save_checkpoint, load_checkpoint, use_fast_kernels,
+from .model import (Profile, PretrainConfig, get_profile, make_model, make_tokenizer, save_checkpoint, load_checkpoint, use_fast_kernels,
                               default_device, train_attention,
                               max_example_len, n_params, profile_from_dict, META_FILE)
 
 # %% auto #0
-__all__ = ['IGNORE', 'RUN_FILE', 'make_pool', 'matmul_peak', 'flops_per_token', 'bf16_supported', 'pretrain',
+__all__ = ['IGNORE', 'RUN_FILE', 'make_pool', 'matmul_peak', 'flops_per_token', 'bf16_supported', 'polish', 'pretrain',
            'checkpoint_matches', 'ensure_pretrained']
 
 # %% ../nbs/02_pretrain.ipynb #c005
@@ -103,6 +103,37 @@ def _lr_lambda(total: int, warmup: int):
         return 0.5 * (1 + math.cos(math.pi * min(1.0, (step - warmup) / max(1, total - warmup))))
     return f
 
+def _train_step(model, opt, sched, b: dict, c, autocast: bool) -> torch.Tensor:
+    "One AdamW step on batch `b` (already on the model's device); loss on the target tokens only."
+    dev = b["input_ids"].device
+    with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=autocast):
+        logits = model(input_ids=b["input_ids"], attention_mask=b["attention_mask"],
+                       position_ids=b["position_ids"]).logits                              # [B, T, V]
+    loss = F.cross_entropy(logits[:, :-1].float().flatten(0, 1), b["labels"][:, 1:].flatten(),
+                           ignore_index=IGNORE, label_smoothing=c.label_smoothing)
+    opt.zero_grad(set_to_none=True); loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), c.grad_clip)
+    opt.step(); sched.step()
+    return loss
+
+def polish(model, tokenizer, c, # a `PretrainConfig`: polish_steps, polish_lr and the batch settings
+           max_digits: int, seed: int,
+           offset_span: int = 0, # position offsets as in the main phase (0: none)
+           autocast: bool = False, progress: bool = True) -> list[float]:
+    "`c.polish_steps` steps on 1..N-digit examples only, fresh AdamW, lr falling linearly to 0; returns the losses."
+    if c.polish_steps < 1: return []
+    dev = next(model.parameters()).device
+    opt = torch.optim.AdamW(model.parameters(), lr=c.polish_lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda k: 1 - k / c.polish_steps)
+    model.train(); losses, pool = [], []
+    for k in tqdm(range(c.polish_steps), disable=not progress, desc=f"polish N={max_digits}", unit="step"):
+        if k % c.pool_batches == 0:   # its own random stream: the polish depends only on the model it starts from and the seed
+            pool = make_pool(tokenizer, np.random.default_rng([seed, 7, k // c.pool_batches]), max_digits, c.batch_size,
+                             c.pool_batches, c.p_identical, offset_span, c.p_offset, c.bucket, p_longer=0.0)
+        b = {key: v.to(dev) for key, v in pool[k % c.pool_batches].items()}
+        losses.append(_train_step(model, opt, sched, b, c, autocast).item())
+    return losses
+
 def _check_args(p: Profile, max_digits: int, out_dir: Path, seed: int, resume: bool) -> dict:
     if not isinstance(max_digits, int) or max_digits < 1:
         raise ValueError(f"max_digits must be a positive integer, got {max_digits!r}")
@@ -178,14 +209,7 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
         ntok = int(b["attention_mask"].sum())                                                # counted on the host: no device sync
         t0 = time.perf_counter()
         if dev.type != "cpu": b = {k: v.to(dev, non_blocking=True) for k, v in b.items()}
-        with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=autocast):
-            logits = model(input_ids=b["input_ids"], attention_mask=b["attention_mask"],
-                           position_ids=b["position_ids"]).logits                          # [B, T, V]
-        loss = F.cross_entropy(logits[:, :-1].float().flatten(0, 1), b["labels"][:, 1:].flatten(),
-                               ignore_index=IGNORE, label_smoothing=c.label_smoothing)
-        opt.zero_grad(set_to_none=True); loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), c.grad_clip)
-        opt.step(); sched.step(); step += 1
+        loss = _train_step(model, opt, sched, b, c, autocast); step += 1
         tokens_seen += ntok; tok_last += ntok
         elapsed += time.perf_counter() - t0
         row = None
@@ -225,8 +249,20 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
     print(f"pre-training N={max_digits}: {elapsed / 60:.1f} min in training steps ({wall / 60:.1f} min wall, evaluations included), "
           f"{tps:,.0f} tokens/s, {gflops:.0f} model GFLOP/s = "
           f"{gflops / peak:.0%} of the {'bf16' if autocast else 'fp32'} matmul peak measured in this run ({peak:.0f} GFLOP/s)")
+    polish_s = 0.0
+    if (step >= c.steps or stopped) and c.polish_steps:   # a pure function of the finished model: a resumed run polishes the same
+        t0 = time.perf_counter()
+        losses = polish(model, tok, c, max_digits, seed, offset_span, autocast, progress)
+        polish_s = time.perf_counter() - t0
+        with open(metrics_f, "a", newline="") as f:
+            csv.DictWriter(f, fields_).writerow(dict(step=step + c.polish_steps, loss=losses[-1], lr=0.0, elapsed_s=elapsed + polish_s))
+        accs = [answer_accuracy(model, tok, sample_operands(np.random.default_rng([seed, 10**6 + L]), L, "identical", c.n_quick_eval),
+                                autocast=autocast).mean() for L in (max_digits, max_digits + 1)]
+        print(f"polished {c.polish_steps} steps on 1..{max_digits} digits: loss {losses[-1]:.4f}, "
+              f"acc@{max_digits} {accs[0]:.2f}, acc@{max_digits + 1} {accs[1]:.2f} (n = {c.n_quick_eval}); {polish_s / 60:.1f} min")
+    wall = time.perf_counter() - t_wall
     if step >= c.steps or stopped:
-        meta = dict(run, kind="pretrained", steps=step, stopped_by_probe=stopped, train_seconds=round(elapsed, 1),
+        meta = dict(run, kind="pretrained", steps=step, polish_steps=c.polish_steps, polish_seconds=round(polish_s, 1), stopped_by_probe=stopped, train_seconds=round(elapsed, 1),
                     wall_seconds=round(wall, 1), tokens=tokens_seen,
                     tokens_per_s=round(tps), model_gflops=round(gflops, 1), matmul_peak_gflops=round(peak, 1),
                     mfu=round(gflops / peak, 3), n_params=n_params(model), bf16_autocast=autocast,
@@ -242,7 +278,11 @@ def checkpoint_matches(ck: str | Path, profile: str | Profile, max_digits: int, 
     f = Path(ck) / META_FILE
     if not f.exists(): return False
     m, want = json.loads(f.read_text()), json.loads(json.dumps(asdict(get_profile(profile))))
-    same = all(m.get("profile", {}).get(k) == want[k] for k in ("model", "pretrain"))   # RL settings may change freely
+    stored = m.get("profile", {})
+    # a setting added after the checkpoint was made is missing from it: it matches when the profile keeps its default
+    defaults = json.loads(json.dumps(asdict(PretrainConfig())))
+    pre = {**{k: v for k, v in defaults.items() if k not in stored.get("pretrain", {})}, **stored.get("pretrain", {})}
+    same = stored.get("model") == want["model"] and pre == want["pretrain"]   # RL settings may change freely
     return same and m.get("max_digits") == max_digits and m.get("seed") == seed
 
 def ensure_pretrained(profile: str | Profile, max_digits: int, ck: str | Path, seed: int = 0, retrain: bool = False,
