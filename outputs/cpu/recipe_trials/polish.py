@@ -10,9 +10,9 @@ Writes OUT/probes.csv (step, probe accuracy at N and N+1, n = 200 each) and, at 
 linearly to 0 over the steps (default: constant)."""
 import sys, time, json
 from pathlib import Path
-import numpy as np, pandas as pd, torch, torch.nn.functional as F
-from klcritical.model import load_checkpoint, use_fast_kernels, train_attention, max_example_len
-from klcritical.pretrain import make_pool, IGNORE, bf16_supported
+import numpy as np, pandas as pd, torch
+from klcritical.model import load_checkpoint, use_fast_kernels, train_attention, max_example_len, profile_from_dict
+from klcritical.pretrain import make_pool, bf16_supported, _train_step
 from klcritical.eval import accuracy_table, answer_accuracy, teacher_forced, certainty_gap
 from klcritical.scratchpad import sample_operands
 
@@ -39,10 +39,7 @@ for step in range(steps + 1):
     if not pool: pool = make_pool(tok, np.random.default_rng([9, step]), N, c["batch_size"], c["pool_batches"], c["p_identical"],
                                   span, c["p_offset"], c["bucket"], 0.0)   # p_longer = 0: no (N+1)-digit examples
     b = pool.pop()
-    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=autocast):
-        logits = model(input_ids=b["input_ids"], attention_mask=b["attention_mask"], position_ids=b["position_ids"]).logits
-    loss = F.cross_entropy(logits[:, :-1].float().flatten(0, 1), b["labels"][:, 1:].flatten(), ignore_index=IGNORE)
-    opt.zero_grad(set_to_none=True); loss.backward(); torch.nn.utils.clip_grad_norm_(model.parameters(), c["grad_clip"]); opt.step(); sched.step()
+    _train_step(model, opt, sched, b, profile_from_dict(meta["profile"]).pretrain, autocast)   # pre-training's step (label smoothing 0 at cpu)
 pd.DataFrame(rows).to_csv(out / "probes.csv", index=False)
 model.eval()
 from klcritical.model import save_checkpoint
