@@ -21,10 +21,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# notebooks (library + experiment notebooks at their `tiny` defaults), then pytest
+# notebooks (library + experiment notebooks at their `tiny` defaults), pytest, and the oldest transformers we declare
 test: $(STAMP)
 	$(BIN)/nbdev-test --n-workers 2 --timing
 	$(BIN)/python -m pytest -q
+	$(BIN)/python tests/check_dependency_floor.py
 
 # the paper's tables and figures at the `cpu` profile (reuses committed checkpoints unless RETRAIN=True)
 reproduce: $(STAMP) pretrain-cpu critical-cpu rl-cpu

@@ -127,3 +127,14 @@ def run(res: Results, quick: bool, checkpoint: str | None, digits: int = 4, epis
     ours = OursA2C.from_dir(path, cfg, digits, seed)
     for _ in range(warmup): ours.step()
     report_collects(res, SECTION, [ours.step() for _ in range(timed)])
+    if not quick: token_minibatch_collect(res, path, cfg, digits, seed)
+
+
+def token_minibatch_collect(res: Results, path: Path, cfg: RLConfig, digits: int, seed: int = 0, size: int = 2) -> None:
+    "One collect with the authors' learner: minibatches of `size` generated tokens (thousands of Adam steps per collect)."
+    tcfg = replace(cfg, minibatch_unit="token", minibatch_size=size)
+    ours = OursA2C.from_dir(path, tcfg, digits, seed)
+    r = ours.step()
+    for part in ("rollout", "reference", "update", "total"):
+        res.add(SECTION, f"token{size}_{part}_s", r[part], "s/collect",
+                f"one collect, minibatches of {size} tokens: {r['gen_tokens']} tokens, {-(-r['gen_tokens'] // size)} Adam steps")

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_a2c.ipynb #c002
 from __future__ import annotations
-import csv, json, math, os, time
+import csv, json, math, os, time, warnings
 from dataclasses import asdict
 from pathlib import Path
 import numpy as np
@@ -15,12 +15,12 @@ from tqdm.auto import tqdm
 from .scratchpad import make_prompt, make_target, parse_answer, sample_operands, critical_positions
 from .model import Profile, get_profile, load_checkpoint, use_fast_kernels, default_device, train_attention
 from .prioritized_kl import certainty, kl_estimate, prioritized_kl, token_logprobs, entropy_from_logits
-from .eval import generate, answer_accuracy, teacher_forced
+from .eval import generate, answer_accuracy, token_certainty
 from .pretrain import bf16_supported
 
 # %% auto #0
-__all__ = ['RL_FIELDS', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect', 'a2c_update', 'critical_probs', 'a2c_step',
-           'train_a2c', 'sweep']
+__all__ = ['RL_FIELDS', 'PARAMS_FILE', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect', 'minibatches', 'a2c_update',
+           'critical_probs', 'a2c_step', 'train_a2c', 'sweep']
 
 # %% ../nbs/03_a2c.ipynb #c005
 def trunk(lm, input_ids, attention_mask, position_ids, autocast: bool = False) -> torch.Tensor:
@@ -83,6 +83,22 @@ def collect(ac: ActorCritic, tokenizer, pairs: list[tuple[int, int]], # the epis
     right = torch.tensor([parse_answer(t) == a + b for t, (a, b) in zip(g.texts, pairs)], device=g.sequences.device)
     return dict(gen=g, right=right, reward=torch.where(right, cfg.reward_right, cfg.reward_wrong))
 
+def minibatches(mask: torch.Tensor, # [B, T] 1 on the generated tokens of a collect
+                cfg, # an `RLConfig`: `minibatch_unit` and `minibatch_size`
+               ) -> list[tuple[torch.Tensor, torch.Tensor]]:
+    "One shuffled pass over a collect: `(rows, sel)` per minibatch, the episodes to forward and the `[b, T]` mask of the tokens whose loss counts."
+    B, T = mask.shape
+    if cfg.minibatch_unit == "episode":                               # whole episodes, every generated token counts
+        return [(idx, mask[idx]) for idx in torch.randperm(B).split(cfg.minibatch_size)]
+    r, t = mask.nonzero(as_tuple=True)                                # "token": the authors' learner, k transitions at a time
+    out = []
+    for j in torch.randperm(len(r)).split(cfg.minibatch_size):
+        j = j.to(r.device)
+        rows, inv = r[j].unique(return_inverse=True)                  # the episodes these tokens belong to
+        sel = torch.zeros(len(rows), T, device=mask.device, dtype=mask.dtype); sel[inv, t[j]] = 1
+        out.append((rows, sel))
+    return out
+
 def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
     "One A2C update on a collect; returns the loss terms and diagnostics."
     g = batch["gen"]; P = g.prompt_len
@@ -104,12 +120,14 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
     stats = {k: 0.0 for k in ("loss", "pg_loss", "value_loss", "entropy", "kl", "kl_weighted")}
     n_updates = 0
     for _ in range(cfg.repeats):
-        for idx in torch.randperm(B).split(cfg.minibatch_size):
+        mbs = minibatches(mask, cfg)
+        for idx, m in mbs:                                                                                   # m: [b, T] tokens that count
             logits, values = ac(seq[idx], am[idx], pos[idx], autocast)
             logits, values = logits[:, P - 1:-1].float() / cfg.temperature, values[:, P - 1:-1]              # [b, T, V], [b, T]
-            m = mask[idx]; n = m.sum().clamp(min=1)
+            n = m.sum().clamp(min=1)
             logp = token_logprobs(logits, acts[idx])                                                          # [b, T]
-            with torch.no_grad(): adv, ret = gae(rewards[idx], values.detach(), m, cfg.gamma, cfg.gae_lambda)
+            # advantages over whole episodes (every row is complete), before the loss picks the tokens of `m`
+            with torch.no_grad(): adv, ret = gae(rewards[idx], values.detach(), mask[idx], cfg.gamma, cfg.gae_lambda)
             pg_loss = -(logp * adv * m).sum() / n
             value_loss = (((values - ret) ** 2) * m).sum() / n
             entropy = (entropy_from_logits(logits) * m).sum() / n
@@ -122,7 +140,7 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
                 plain_kl = (kl_estimate(logp, ref_logp[idx], cfg.kl_estimator) * m).sum() / n
             for k, v in (("loss", loss), ("pg_loss", pg_loss), ("value_loss", value_loss), ("entropy", entropy),
                          ("kl", plain_kl), ("kl_weighted", kl)):
-                stats[k] += v.detach() / (cfg.repeats * math.ceil(B / cfg.minibatch_size))          # stays on the device: no sync
+                stats[k] += v.detach() / (cfg.repeats * len(mbs))                                 # stays on the device: no sync
     stats = {k: float(v) for k, v in stats.items()}
     stats.update(success=float(batch["right"].float().mean()), gen_tokens=int(mask.sum()),
                  certainty=float((cert * mask).sum() / mask.sum()), updates=n_updates, reference_s=t_ref)
@@ -130,13 +148,10 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
 
 # %% ../nbs/03_a2c.ipynb #c014
 def critical_probs(lm, tokenizer, pairs, n_pretrained: int) -> dict[str, float]:
-    "Mean P(right token) at each critical position `p_crit_s{step}_o{operand}` over `pairs`, under teacher forcing."
-    tf = teacher_forced(lm, tokenizer, pairs, n_pretrained)
-    acc: dict[str, list] = {}
-    for r, (a, b) in zip(tf, pairs):
-        for c in critical_positions(a, b, n_pretrained):
-            acc.setdefault(f"p_crit_s{c.step}_o{c.operand}", []).append(float(r["p_right"][c.offset]))
-    return {k: float(np.mean(v)) for k, v in sorted(acc.items())}
+    "Mean P(right token) at each critical token, `p_crit_<name>` (e.g. `p_crit_s1_o2_digit`), over `pairs` under teacher forcing."
+    d = token_certainty(lm, tokenizer, pairs, n_pretrained, texts=[make_target(a, b) for a, b in pairs])
+    c = d[d.critical]                                      # teacher-forced: the token is the right one, p_token = P(right)
+    return {f"p_crit_{k}": float(v) for k, v in c.groupby("crit_name").p_token.mean().sort_index().items()}
 
 # %% ../nbs/03_a2c.ipynb #c017
 def a2c_step(ac: ActorCritic, ref_lm, opt, tokenizer, pairs: list[tuple[int, int]], cfg, generator: torch.Generator) -> tuple[dict, dict]:
@@ -150,7 +165,7 @@ def a2c_step(ac: ActorCritic, ref_lm, opt, tokenizer, pairs: list[tuple[int, int
     return s, batch
 
 # %% ../nbs/03_a2c.ipynb #c018
-RL_FIELDS = ["episodes", "collect", "acc_target", "acc_1toN", "train_success", "kl", "kl_weighted", "entropy", "value_loss",
+RL_FIELDS = ["episodes", "collect", "acc_target_sampled", "acc_target_greedy", "acc_1toN_sampled", "acc_1toN_greedy", "train_success", "kl", "kl_weighted", "entropy", "value_loss",
              "pg_loss", "certainty", "seconds", "rollout_s", "reference_s", "update_s"]
 
 def _atomic_save(obj, path: Path):
@@ -177,6 +192,7 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
     if cfg.kl_estimator not in ("k1", "k2", "k3"): raise ValueError(f"kl_estimator must be k1, k2 or k3, got {cfg.kl_estimator!r}")
     if cfg.beta < 0: raise ValueError(f"beta must be >= 0, got {cfg.beta}")
     if cfg.minibatch_size < 1 or cfg.episodes_per_collect < 1: raise ValueError("episodes_per_collect and minibatch_size must be >= 1")
+    if cfg.minibatch_unit not in ("episode", "token"): raise ValueError(f"minibatch_unit must be 'episode' or 'token', got {cfg.minibatch_unit!r}")
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
     run = json.loads(json.dumps(dict(checkpoint=str(checkpoint), rl=asdict(cfg), target_digits=target_digits, seed=seed, N=N)))
     rf = out_dir / "run.json"
@@ -201,16 +217,26 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
         st = torch.load(state_f, weights_only=False)
         ac.load_state_dict(st["ac"]); opt.load_state_dict(st["opt"]); gen.set_state(st["gen"]); torch.set_rng_state(st["torch"])
         k0, rows = st["collect"], st["rows"]
+        if progress: print(f"resuming {out_dir} from episode {k0 * cfg.episodes_per_collect} (collect {k0} of {n_collects})")
+    def acc(pairs, temperature, k, salt):   # sampled evaluations draw from their own stream: training never sees them
+        g = torch.Generator(dev).manual_seed(int(np.random.default_rng([seed, salt, k]).integers(2**62)))
+        return float(answer_accuracy(ac.lm, tok, pairs, temperature=temperature, generator=g).mean())
     def evaluate(k):
         w = {key: float(np.mean([s[key] for s in window])) if window else float("nan")
              for key in ("success", "kl", "kl_weighted", "entropy", "value_loss", "pg_loss", "certainty", "rollout_s", "reference_s", "update_s", "seconds")}
         row = dict(episodes=k * cfg.episodes_per_collect, collect=k,
-                   acc_target=float(answer_accuracy(ac.lm, tok, eval_target).mean()),
-                   acc_1toN=float(answer_accuracy(ac.lm, tok, eval_1toN).mean()),
+                   acc_target_sampled=acc(eval_target, cfg.temperature, k, 4), acc_target_greedy=acc(eval_target, 0.0, k, 4),
+                   acc_1toN_sampled=acc(eval_1toN, cfg.temperature, k, 5), acc_1toN_greedy=acc(eval_1toN, 0.0, k, 5),
                    train_success=w.pop("success"), **w, **critical_probs(ac.lm, tok, crit_pairs, N))
         ac.lm.train(); window.clear()
         return row
-    if k0 == 0 and not rows: rows.append(evaluate(0))
+    if k0 == 0 and not rows:
+        rows.append(evaluate(0))
+        s0 = rows[0]["acc_target_sampled"]
+        msg = (f"starting model: sampled success {s0:.2f} on {target_digits}-digit additions at the policy's temperature "
+               f"{cfg.temperature:g} (greedy {rows[0]['acc_target_greedy']:.2f}; n = {cfg.n_eval})")
+        if s0 == 0: warnings.warn(msg + ": NO REWARD SIGNAL - every sampled episode fails, so RL cannot learn and arms cannot be compared", stacklevel=2)
+        elif progress: print(msg)
     bar = tqdm(total=n_collects, initial=k0, disable=not progress, desc=f"A2C beta={cfg.beta:g} c_kl={cfg.c_kl:g} seed={seed}")
     end = n_collects if stop_after is None else min(n_collects, stop_after)
     for k in range(k0, end):
@@ -220,7 +246,9 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
         bar.set_postfix(success=f"{s['success']:.2f}", kl=f"{s['kl']:.4f}"); bar.update(1)
         if (k + 1) % cfg.eval_every == 0 or k + 1 == n_collects:
             rows.append(evaluate(k + 1))
-            bar.write(f"episodes {rows[-1]['episodes']}: acc@{target_digits} {rows[-1]['acc_target']:.2f}  acc@1..{N} {rows[-1]['acc_1toN']:.2f}  kl {rows[-1]['kl']:.4f}")
+            r = rows[-1]
+            bar.write(f"episodes {r['episodes']}: acc@{target_digits} sampled {r['acc_target_sampled']:.2f} greedy {r['acc_target_greedy']:.2f}  "
+                      f"acc@1..{N} sampled {r['acc_1toN_sampled']:.2f} greedy {r['acc_1toN_greedy']:.2f}  kl {r['kl']:.4f}")
             _atomic_save(dict(ac=ac.state_dict(), opt=opt.state_dict(), gen=gen.get_state(), torch=torch.get_rng_state(),
                               collect=k + 1, rows=rows), state_f)
             pd.DataFrame(rows).to_csv(out_dir / "metrics.csv", index=False)
@@ -230,10 +258,20 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
     return df
 
 # %% ../nbs/03_a2c.ipynb #c027
+PARAMS_FILE = "params.json"
+
+def _stale_settings(d: Path, params: dict) -> list[str]:
+    "The papermill parameters of the finished run in `d` that differ from `params` (`[]`: same run, or recorded before parameters were)."
+    f = d / PARAMS_FILE
+    if not f.exists(): return []
+    old, new = json.loads(f.read_text()), json.loads(json.dumps(params))
+    return [f"{k}: {old.get(k)!r} (stored) vs {new.get(k)!r} (asked)" for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k)]
+
 def _execute_run(single: str, d: str, params: dict) -> str:
     "Execute one run of a sweep into directory `d`, then mark it done."
     import papermill as pm
     d = Path(d); d.mkdir(parents=True, exist_ok=True); t0 = time.time()
+    (d / PARAMS_FILE).write_text(json.dumps(params, indent=1, sort_keys=True))     # what was asked: checked by later sweeps
     pm.execute_notebook(single, str(d / "run.ipynb"), cwd=str(Path(single).parent), progress_bar=False,
                         parameters=dict(params, run_dir=str(d)))
     (d / "done").write_text(f"{time.time() - t0:.0f} s\n")
@@ -244,11 +282,20 @@ def sweep(single: str | Path, # the single-run notebook to execute
           out: str | Path, # each run writes out/<name>/ (run.ipynb, metrics.csv, done)
           workers: int = 1, # runs executed at once, each in its own process with cores // workers threads
           progress: bool = True,
+          stale: str = "error", # a finished run with other parameters: "error" (stop, naming them) or "rerun" (keep it aside, run again)
          ) -> "pd.DataFrame":
-    "Execute `single` once per entry of `runs` that has not finished yet; return every run's metrics.csv, concatenated."
+    "Execute `single` once per entry of `runs` that has not finished with the same parameters; return every run's metrics.csv, concatenated."
     import pandas as pd
     single, out = Path(single).resolve(), Path(out).resolve()   # absolute: the notebook runs in its own folder
     if workers < 1: raise ValueError(f"workers must be at least 1, got {workers}")
+    if stale not in ("error", "rerun"): raise ValueError(f"stale must be 'error' or 'rerun', got {stale!r}")
+    diffs = {k: _stale_settings(out / k, runs[k]) for k in runs if (out / k / "done").exists()}
+    diffs = {k: v for k, v in diffs.items() if v}
+    if diffs and stale == "error":
+        raise ValueError(f"{len(diffs)} finished run(s) in {out} were made with other parameters, so their results are not "
+                         f"the ones asked for; use another folder, or stale='rerun' to run them again (the old ones are kept):\n"
+                         + "\n".join(f"  {k}: " + "; ".join(v) for k, v in diffs.items()))
+    for k in diffs: os.replace(out / k, out / f"{k}.stale-{time.strftime('%Y%m%d-%H%M%S')}")
     todo = [k for k in runs if not (out / k / "done").exists()]
     bar = tqdm(total=len(todo), desc=f"sweep {out.name}", disable=not progress)
     if workers == 1 or len(todo) <= 1:

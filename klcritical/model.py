@@ -14,9 +14,10 @@ from transformers.activations import ACT2FN
 from .scratchpad import make_tokenizer, make_example
 
 # %% auto #0
-__all__ = ['PROFILES', 'META_FILE', 'ModelShape', 'PretrainConfig', 'RLConfig', 'Profile', 'get_profile', 'make_model',
-           'n_params', 'max_example_len', 'use_fast_kernels', 'default_device', 'train_attention', 'profile_from_dict',
-           'save_checkpoint', 'load_checkpoint', 'KVDecoder']
+__all__ = ['PROFILES', 'META_FILE', 'WEIGHTS_FILE', 'ModelShape', 'PretrainConfig', 'RLConfig', 'Profile', 'get_profile',
+           'make_model', 'n_params', 'max_example_len', 'use_fast_kernels', 'default_device', 'train_attention',
+           'weights_sha256', 'verify_checkpoint', 'profile_from_dict', 'save_checkpoint', 'load_checkpoint',
+           'KVDecoder']
 
 # %% ../nbs/01_model.ipynb #c005
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class PretrainConfig:
     n_probe: int = 100           # additions per length in one probe
     polish_steps: int = 0        # after the main phase: this many steps on 1..N digits only (no (N+1)-digit examples)
     polish_lr: float = 1e-4      # ... with a fresh AdamW, lr falling linearly from this to 0
+    sharpness_every: int = 0     # steps between sharpness probes (`eval.sharpness`, written to sharpness.csv); 0: none
     n_quick_eval: int = 50
     ckpt_every: int = 250
     bf16: bool = True            # bf16 autocast where the hardware supports it
@@ -68,7 +70,8 @@ class RLConfig:
     temperature: float = 1.0     # sampling temperature of the policy during rollouts
     certainty_temperature: float = 4.0  # temperature of pi_old when computing certainty (Eq. 2)
     episodes_per_collect: int = 50
-    minibatch_size: int = 50     # episodes per gradient step within a collect
+    minibatch_size: int = 50     # episodes (or tokens, see `minibatch_unit`) per gradient step within a collect
+    minibatch_unit: str = "episode"  # "episode": whole episodes per step; "token": generated tokens drawn from the collect (the authors')
     repeats: int = 1             # passes over each collect
     total_episodes: int = 10_000
     eval_every: int = 10         # collects between evaluations
@@ -91,6 +94,10 @@ class Profile:
     def with_(self, **kw) -> "Profile":
         "A copy with some fields replaced; nested fields as `pretrain__steps=10` or `rl__beta=150`."
         top = {k: v for k, v in kw.items() if "__" not in k}
+        for k in set(top) - {f.name for f in fields(self)}:
+            owner = [s for s in ("model", "pretrain", "rl") if k in {f.name for f in fields(getattr(self, s))}]
+            raise ValueError(f"unknown profile setting {k!r}" + (f"; did you mean {owner[0]}__{k}?" if owner else
+                             f"; nested settings are written model__*, pretrain__* or rl__*"))
         for sub in ("model", "pretrain", "rl"):
             sk = {k.split("__", 1)[1]: v for k, v in kw.items() if k.startswith(sub + "__")}
             if sk:
@@ -116,8 +123,9 @@ PROFILES: dict[str, Profile] = {
                      PretrainConfig(steps=2500, batch_size=64, lr=5e-4, pos_offset_digits=1, p_offset=0.5, offset_from=0.5,   # the cpu recipe minus its 1% of (N+1)-digit examples
                                     p_longer=0.0, stop_band=(0.2, 0.6), stop_min_acc_N=0.95, probe_every=250, probe_from=0.5,
                                     eval_every=1000, n_quick_eval=100, ckpt_every=1000),
-                     RLConfig(lr=1e-6, c_kl=5.0, beta=150.0, kl_estimator="k2", temperature=2.0, certainty_temperature=4.0,
-                              episodes_per_collect=50, minibatch_size=2, repeats=1, total_episodes=20_000, eval_every=10, n_eval=100),
+                     RLConfig(lr=1e-6, c_kl=5.0, beta=150.0, kl_estimator="k2", temperature=2.0, certainty_temperature=4.0, gae_lambda=0.95,
+                              episodes_per_collect=50, minibatch_size=2, minibatch_unit="token", repeats=1, total_episodes=20_000,
+                              eval_every=10, n_eval=100),   # the authors' learner: minibatches of 2 tokens
                      pretrain_digits=(7, 9, 11, 13), description="GPU: GPT-2 small (85M), the paper's N and hyper-parameters"),
 }
 
@@ -175,6 +183,26 @@ def train_attention(device: str | torch.device, # where the model trains
 
 # %% ../nbs/01_model.ipynb #c021
 META_FILE = "klcritical.json"
+WEIGHTS_FILE = "model.safetensors"
+
+def weights_sha256(path: str | Path) -> str:
+    "SHA-256 of a checkpoint directory's weights file: recorded in `klcritical.json`, checked on load."
+    import hashlib
+    h = hashlib.sha256()
+    with open(Path(path) / WEIGHTS_FILE, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""): h.update(chunk)
+    return h.hexdigest()
+
+def verify_checkpoint(path: str | Path) -> Path:
+    "Raise a `ValueError` that names the file and the remedy if the weights of `path` are missing or differ from the recorded checksum."
+    path = Path(path); w = path / WEIGHTS_FILE
+    if not w.exists(): raise FileNotFoundError(f"{w} is missing: the checkpoint at {path} is incomplete; delete the directory and train it again")
+    meta = json.loads((path / META_FILE).read_text()) if (path / META_FILE).exists() else {}
+    want = meta.get("weights_sha256")
+    if want and weights_sha256(path) != want:
+        raise ValueError(f"{w} does not match the SHA-256 recorded in {path / META_FILE}: the file is corrupt or was replaced. "
+                         f"Restore it (e.g. `git checkout -- {w}` for a committed checkpoint) or delete {path} to retrain it")
+    return path
 
 def _git_commit() -> str | None:
     try: return subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5,
@@ -198,7 +226,7 @@ def save_checkpoint(path: str | Path, # directory to (over)write
     try:
         model.save_pretrained(tmp, safe_serialization=True)
         tokenizer.save_pretrained(tmp)
-        meta = dict(meta or {})
+        meta = dict(meta or {}, weights_sha256=weights_sha256(tmp))
         if isinstance(meta.get("profile"), Profile): meta["profile"] = asdict(meta["profile"])
         meta.setdefault("saved_at", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
         meta.setdefault("git_commit", _git_commit())
@@ -220,7 +248,11 @@ def load_checkpoint(path: str | Path, # a directory written by `save_checkpoint`
     from transformers import AutoTokenizer
     path = Path(path)
     if not (path / "config.json").exists(): raise FileNotFoundError(f"no checkpoint at {path} (config.json missing)")
-    model = GPT2LMHeadModel.from_pretrained(path, attn_implementation="sdpa")
+    verify_checkpoint(path)
+    try: model = GPT2LMHeadModel.from_pretrained(path, attn_implementation="sdpa")
+    except Exception as e:
+        raise ValueError(f"cannot load the weights in {path / WEIGHTS_FILE} ({type(e).__name__}: {e}); the file is damaged: "
+                         f"restore it or delete {path} to retrain it") from e
     tok = AutoTokenizer.from_pretrained(path)
     meta = json.loads((path / META_FILE).read_text()) if (path / META_FILE).exists() else {}
     if not extra: return model, tok, meta

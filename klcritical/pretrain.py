@@ -8,13 +8,14 @@ import csv, json, math, os, shutil, time
 from dataclasses import asdict
 from pathlib import Path
 import numpy as np
+import pandas as pd
 import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .scratchpad import (make_prompt, make_target, sample_pretrain_operands, sample_operands, EOS)
 from .model import (Profile, PretrainConfig, get_profile, make_model, make_tokenizer, save_checkpoint, load_checkpoint, use_fast_kernels,
                               default_device, train_attention,
-                              max_example_len, n_params, profile_from_dict, META_FILE)
+                              max_example_len, n_params, profile_from_dict, META_FILE, weights_sha256, verify_checkpoint)
 
 # %% auto #0
 __all__ = ['IGNORE', 'RUN_FILE', 'make_pool', 'matmul_peak', 'flops_per_token', 'bf16_supported', 'polish', 'pretrain',
@@ -85,14 +86,20 @@ def flops_per_token(model, seq_len: float) -> float:
     n = n_params(model) - model.transformer.wte.weight.numel() - model.transformer.wpe.weight.numel()
     return 6 * n + 6 * c.n_layer * seq_len * c.n_embd
 
+def _cpu_has_native_bf16() -> bool:
+    "Whether this CPU computes bf16 natively (AVX-512 BF16 or AMX): from /proc/cpuinfo on Linux, else measured once."
+    try: flags = set(Path("/proc/cpuinfo").read_text().split())
+    except OSError: flags = None
+    if flags: return bool({"avx512_bf16", "amx_bf16"} & flags)
+    return matmul_peak(torch.bfloat16, n=512, seconds=0.2) > 1.5 * matmul_peak(torch.float32, n=512, seconds=0.2)
+
+_NATIVE_BF16: list[bool] = []   # cached: asked once per process
+
 def bf16_supported(device: str | torch.device = "cpu") -> bool:
-    "Whether bf16 autocast is worth using on `device`: a GPU that has bf16, or a CPU with native bf16 instructions."
+    "Whether bf16 autocast is worth using on `device`: a GPU that has bf16, or a CPU with native bf16 instructions (AVX-512 without its BF16 extension emulates bf16, about 4x slower than fp32)."
     if torch.device(device).type == "cuda": return torch.cuda.is_bf16_supported()
-    try:
-        from torch.backends import cpu
-        cap = cpu.get_cpu_capability()
-        return "AVX512" in cap.upper() or "AMX" in cap.upper()
-    except Exception: return False
+    if not _NATIVE_BF16: _NATIVE_BF16.append(_cpu_has_native_bf16())
+    return _NATIVE_BF16[0]
 
 # %% ../nbs/02_pretrain.ipynb #c011
 RUN_FILE = "run.json"
@@ -157,6 +164,12 @@ def _check_args(p: Profile, max_digits: int, out_dir: Path, seed: int, resume: b
 
 def _rng_state() -> dict: return dict(torch=torch.get_rng_state())
 
+def _truncate_csv(f: Path, step: int):
+    "Drop the rows of a metrics file written after `step` (by a run killed before its next checkpoint): a resumed run never repeats rows."
+    if not f.exists(): return
+    lines = f.read_text().splitlines(keepends=True)
+    f.write_text("".join(lines[:1] + [l for l in lines[1:] if l.strip() and float(l.split(",", 1)[0]) <= step]))
+
 def pretrain(profile: str | Profile, # profile name or object: model shape and `pretrain` settings
              max_digits: int, # N: operands of 1..N digits
              out_dir: str | Path, # where the checkpoint, metrics.csv and resume state go
@@ -184,6 +197,8 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
         m2, _, meta, st = load_checkpoint(out_dir / "resume", extra=True)
         model.load_state_dict(m2.state_dict()); opt.load_state_dict(st["optimizer"]); sched.load_state_dict(st["scheduler"])
         torch.set_rng_state(st["rng"]["torch"]); step, elapsed, tokens_seen = st["step"], st["elapsed"], st["tokens"]
+        for name in ("metrics.csv", "sharpness.csv"): _truncate_csv(out_dir / name, step)
+        if progress: print(f"resuming {out_dir} from step {step} of {c.steps}")
     elif not resume and (out_dir / "metrics.csv").exists(): (out_dir / "metrics.csv").unlink()
     t_wall = time.perf_counter() - (st.get("wall", 0.0) if resume and (out_dir / "resume").exists() else 0.0)
     autocast = c.bf16 and bf16_supported(dev)
@@ -235,6 +250,11 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
                 if stopped: bar.write(f"step {step}: held-out probe acc@{max_digits} {row['probe_N']:.2f}, "
                                       f"acc@{max_digits+1} {row['probe_N1']:.2f} inside {c.stop_band}: stopping here")
             model.train(); t_last, tok_last = time.perf_counter(), 0
+        if c.sharpness_every and (step % c.sharpness_every == 0 or step == end):   # the run draws its own sharpness curve
+            from klcritical.eval import sharpness
+            sh = pd.DataFrame([dict(step=step, **sharpness(model, tok, max_digits, seed=seed))])
+            sh.to_csv(out_dir / "sharpness.csv", mode="a", header=not (out_dir / "sharpness.csv").exists(), index=False)
+            model.train(); t_last, tok_last = time.perf_counter(), 0
         if row:
             with open(metrics_f, "a", newline="") as f: csv.DictWriter(f, fields_).writerow(row)
         if stopped: break
@@ -268,6 +288,7 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
                     mfu=round(gflops / peak, 3), n_params=n_params(model), bf16_autocast=autocast,
                     device=torch.cuda.get_device_name(dev) if dev.type == "cuda" else f"cpu, {torch.get_num_threads()} threads")
         model.save_pretrained(out_dir, safe_serialization=True); tok.save_pretrained(out_dir)
+        meta["weights_sha256"] = weights_sha256(out_dir)
         (out_dir / META_FILE).write_text(json.dumps(meta, indent=1, default=str))
         shutil.rmtree(out_dir / "resume", ignore_errors=True)
     return model
@@ -283,13 +304,32 @@ def checkpoint_matches(ck: str | Path, profile: str | Profile, max_digits: int, 
     defaults = json.loads(json.dumps(asdict(PretrainConfig())))
     pre = {**{k: v for k, v in defaults.items() if k not in stored.get("pretrain", {})}, **stored.get("pretrain", {})}
     same = stored.get("model") == want["model"] and pre == want["pretrain"]   # RL settings may change freely
-    return same and m.get("max_digits") == max_digits and m.get("seed") == seed
+    same = same and m.get("max_digits") == max_digits and m.get("seed") == seed
+    if same: verify_checkpoint(ck)                     # a matching record over damaged weights is an error, not a match
+    return same
+
+def _same_run(d: Path, run: dict) -> bool:
+    "Whether `d` holds an (unfinished or finished) `pretrain` run of exactly `run`."
+    f = d / RUN_FILE
+    return f.exists() and json.loads(f.read_text()) == json.loads(json.dumps(run))
 
 def ensure_pretrained(profile: str | Profile, max_digits: int, ck: str | Path, seed: int = 0, retrain: bool = False,
                       progress: bool = True, device: str | torch.device | None = None) -> Path:
-    "Path of a pre-trained checkpoint for (profile, N, seed) at `ck`, training it only if needed."
-    ck = Path(ck)
-    if retrain or not checkpoint_matches(ck, profile, max_digits, seed):
-        if ck.exists(): shutil.rmtree(ck)
-        pretrain(profile, max_digits, ck, seed=seed, progress=progress, device=device)
+    "Path of a pre-trained checkpoint for (profile, N, seed) at `ck`, training (or resuming) it only if needed; never deletes a checkpoint."
+    ck, p = Path(ck), get_profile(profile)
+    if not retrain and checkpoint_matches(ck, p, max_digits, seed): return ck
+    run = dict(profile=asdict(p), max_digits=max_digits, seed=seed)
+    if _same_run(ck, run) and not (ck / META_FILE).exists():          # an interrupted run in place: finish it there
+        pretrain(p, max_digits, ck, seed=seed, resume=True, progress=progress, device=device); return ck
+    stage = ck.with_name(ck.name + ".partial")
+    if stage.exists() and not _same_run(stage, run):
+        raise ValueError(f"{stage} holds an unfinished run of other settings; move it away or delete it, then run again")
+    if progress: print(f"{ck}: " + ("retraining as asked" if retrain and ck.exists() else "no checkpoint of these settings")
+                       + f"; training in {stage}")
+    if not (stage / META_FILE).exists():                              # (a finished stage only waits to be swapped in)
+        pretrain(p, max_digits, stage, seed=seed, resume=stage.exists(), progress=progress, device=device)
+    if ck.exists():
+        kept = ck.with_name(f"{ck.name}.previous-{time.strftime('%Y%m%d-%H%M%S')}")
+        os.replace(ck, kept); print(f"the previous checkpoint of {ck} is kept at {kept}")
+    os.replace(stage, ck)
     return ck

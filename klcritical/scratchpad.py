@@ -9,9 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 
 # %% auto #0
-__all__ = ['PROMPT_TEMPLATE', 'SCRATCH_OPEN', 'SCRATCH_CLOSE', 'ALPHABET', 'PAD', 'EOS', 'make_prompt', 'make_target',
-           'make_example', 'parse_answer', 'answer_is_complete', 'sample_operands', 'sample_pretrain_operands',
-           'n_digits', 'CriticalToken', 'critical_positions', 'make_tokenizer', 'check_text', 'encode']
+__all__ = ['PROMPT_TEMPLATE', 'SCRATCH_OPEN', 'SCRATCH_CLOSE', 'CRITICAL_STEPS', 'ALPHABET', 'PAD', 'EOS', 'make_prompt',
+           'make_target', 'make_example', 'parse_answer', 'answer_is_complete', 'sample_operands',
+           'sample_pretrain_operands', 'n_digits', 'CriticalToken', 'critical_positions', 'make_tokenizer',
+           'check_text', 'encode']
 
 # %% ../nbs/00_scratchpad.ipynb #c005
 PROMPT_TEMPLATE = "Input:\n{a}+{b}\nTarget:"
@@ -115,29 +116,41 @@ def sample_pretrain_operands(rng: np.random.Generator, # the random stream
 def n_digits(x: int) -> int: return len(str(int(x)))
 
 # %% ../nbs/00_scratchpad.ipynb #c017
+CRITICAL_STEPS = (1, 2, 3)   # decomposition steps whose operand lists hold critical tokens
+
 @dataclass(frozen=True)
 class CriticalToken:
     step: int     # decomposition step, 1-based (step 1 copies the full operands)
     operand: int  # 1 or 2
     offset: int   # character offset in `make_target(a, b)`
-    char: str = ","  # the right token there
+    char: str     # the right token there
+    kind: str     # "comma" or "digit"
+    rank: int = 1 # k of the authors' name `n+k_<kind>`: 1 for the pair next to N, up to the gap
+
+    @property
+    def name(self) -> str: return f"s{self.step}_o{self.operand}_{self.kind}" + (f"_n+{self.rank}" if self.rank > 1 else "")
 
 def critical_positions(a: int, # first operand
                        b: int, # second operand
                        n_pretrained: int, # N, the longest operand length seen in pre-training
                       ) -> list[CriticalToken]:
-    "The critical commas of `a+b` for a model pre-trained up to `n_pretrained` digits."
+    "The critical tokens of `a+b` for a model pre-trained up to `n_pretrained` digits, in text order."
     lines, _ = _step_lines(a, b)
     out, off = [], len("\n" + SCRATCH_OPEN + "\n")
-    da, db = _digits(a), _digits(b)
+    gaps = [len(_digits(x)) - n_pretrained for x in (a, b)]
     for step, line in enumerate(lines[:-1], start=1):
-        lists = [da[:max(0, len(da) - step + 1)], db[:max(0, len(db) - step + 1)]]
-        start2 = line.index("] + [") + len("] + [")
-        for op, (ds, base) in enumerate(zip(lists, (1, start2)), start=1):
-            if len(ds) > n_pretrained:
-                out.append(CriticalToken(step, op, off + base + 2 * n_pretrained - 1))
+        if step in CRITICAL_STEPS:
+            ops = line.split(" , ")[0].split(" + ")                         # "[1,2,3,4]", "[5,6,7,8]"
+            starts = (1, len(ops[0]) + 3 + 1)                               # first character inside each list
+            for op, (gap, lst, s) in enumerate(zip(gaps, ops, starts), start=1):
+                inner = lst[1:-1]
+                for i in range(max(0, len(inner) - 2 * gap), len(inner)):   # the last 2·gap characters before "]"
+                    back = len(inner) - i                                   # 1: the last digit, 2: the comma before it...
+                    out.append(CriticalToken(step, op, off + s + i, inner[i], "digit" if inner[i].isdigit() else "comma",
+                                             rank=gap - (back - 1) // 2))
         off += len(line) + 1
     return out
+
 
 # %% ../nbs/00_scratchpad.ipynb #c022
 ALPHABET = "".join(sorted(set(make_example(9876543210, 9876543210)) | set("0123456789")))  # derived from the format itself

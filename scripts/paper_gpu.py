@@ -18,8 +18,8 @@ import numpy as np, pandas as pd, torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from klcritical.model import get_profile, make_model, load_checkpoint, make_tokenizer, n_params
 from klcritical.pretrain import pretrain, matmul_peak
-from klcritical.eval import accuracy_table, generalization_table, plot_generalization, teacher_forced, certainty_gap
-from klcritical.scratchpad import sample_operands
+from klcritical.eval import accuracy_table, generalization_table, plot_generalization, token_certainty, certainty_gaps, summarize_gaps
+from klcritical.scratchpad import sample_operands, make_target
 from klcritical.a2c import a2c_models, a2c_step, train_a2c
 
 ARMS = {"standard_KL": ("standard KL", 0.0, None), "prioritized_KL": ("prioritized KL", 150.0, None), "no_KL": ("no KL", 0.0, 0.0)}
@@ -40,7 +40,7 @@ def smoke(work: Path, out: Path, dev: torch.device):
     t0 = time.time()   # every CUDA code path at `tiny`: pre-training, evaluation, rollouts, update, critical probabilities
     pretrain("tiny", 2, work / "tiny_pt", progress=False, device=dev)
     df = train_a2c(work / "tiny_pt", work / "tiny_rl", "tiny", progress=False, device=dev)
-    print(f"tiny pretrain + A2C on cuda: {time.time() - t0:.0f} s; acc columns {df[['acc_target', 'acc_1toN']].iloc[-1].tolist()}", flush=True)
+    print(f"tiny pretrain + A2C on cuda: {time.time() - t0:.0f} s; acc columns {df[['acc_target_sampled', 'acc_target_greedy', 'acc_1toN_greedy']].iloc[-1].tolist()}", flush=True)
     # paper shape: pre-training speed at N = 7 (40 steps), and one A2C collect of 50 episodes of 8 digits
     pretrain("paper", 7, work / "paper_probe", stop_after=40, progress=False, device=dev)
     m = pd.read_csv(work / "paper_probe" / "metrics.csv")
@@ -72,12 +72,17 @@ def do_pretrain(work: Path, out: Path, profile: str, N: int, steps: int, n_eval:
     m, tok, meta = load_checkpoint(ck); m.to(dev)
     t0 = time.time()
     acc = pd.concat([accuracy_table(m, tok, [N, N + 1, N + 2, N + 3], kind, n=n_eval, seed=0, batch_size=500).assign(N=N)
-                     for kind in ("identical", "varying")], ignore_index=True)[["N", "length", "kind", "n", "accuracy", "ci_low", "ci_high"]]
+                     for kind in ("identical", "varying")], ignore_index=True)[["N", "length", "kind", "n", "temperature", "accuracy", "ci_low", "ci_high"]]
+    sampled = pd.concat([accuracy_table(m, tok, [N, N + 1], kind, n=n_eval, seed=0, batch_size=500, temperature=2.0).assign(N=N)
+                         for kind in ("identical", "varying")], ignore_index=True)
+    sampled.to_csv(res / "sampled.csv", index=False)
     acc.to_csv(res / "accuracy_long.csv", index=False)
     for kind in ("identical", "varying"): generalization_table(acc, kind, paper=True).to_csv(res / f"{kind}.csv")
     plot_generalization(acc, f"Generalization after pre-training ({p.name} profile, n = {n_eval} per point)").savefig(res / "fig2.png", dpi=130, bbox_inches="tight")
     pairs = sample_operands(np.random.default_rng([0, 77]), N + 1, "identical", 50)
-    gaps = pd.DataFrame([dict(N=N, temperature=T, **certainty_gap(teacher_forced(m, tok, pairs, N, temperature=T))) for T in (1.0, 4.0)])
+    f = token_certainty(m, tok, pairs, N, texts=[make_target(a, b) for a, b in pairs], extra_certainty_temperatures=(4.0,))
+    gaps = pd.DataFrame([dict(N=N, temperature=T, p_right_critical=f[f.critical].p_token.mean(), **summarize_gaps(certainty_gaps(f, c)))
+                         for T, c in ((1.0, "certainty"), (4.0, "certainty_T4"))])
     gaps.to_csv(res / "certainty_gap.csv", index=False)
     t_ev = time.time() - t0
     (res / "timing.json").write_text(json.dumps(dict(pretrain_s=round(t_pt), eval_s=round(t_ev), steps=steps, n_eval=n_eval,

@@ -31,3 +31,15 @@ def test_before_after_section_runs():
     for name in ("hf_default", "eager", "fast_kernels"): assert rows[f"pretrain_step_{name}_s"].value > 0
     for name in before_after.VARIANTS: assert rows[f"rollout_{name}_s"].value > 0
     assert 0 <= rows["same_samples_share"].value <= 1
+
+
+def test_token_minibatch_collect_runs(tmp_path):
+    import rl_speed
+    from common import Results
+    from klcritical.model import make_model, make_tokenizer, save_checkpoint
+    save_checkpoint(tmp_path / "m", make_model("tiny", seed=0), make_tokenizer(), dict(profile="tiny"))
+    res = Results(verbose=False)
+    cfg = rl_speed.rl_config(4, rl_speed.length_cap(2))
+    rl_speed.token_minibatch_collect(res, tmp_path / "m", cfg, digits=2, size=16)
+    rows = {r.name: r for r in res.rows}
+    assert rows["token16_update_s"].value > 0 and "Adam steps" in rows["token16_total_s"].notes

@@ -1,10 +1,10 @@
-"""The scratchpad text checked against an independent implementation (NOTES.md §1), for thousands of random pairs."""
+"""The scratchpad text and the critical tokens checked against an independent implementation, for thousands of random pairs."""
 import random
 from klcritical.scratchpad import make_prompt, make_target, make_example, parse_answer, critical_positions
 
 
 def reference(a: int, b: int) -> str:
-    "An independent rendering of NOTES §1, written from the examples there, not from the package."
+    "An independent rendering of the format (the worked examples 128+367 and 9999+1 of the paper), not from the package."
     xs, ys = list(str(a)), list(str(b))
     out = [f"Input:\n{a}+{b}\nTarget:\n<scratch>\n"]
     acc, carry = [], 0
@@ -46,21 +46,43 @@ def test_edge_cases():
         assert make_example(a, b) == reference(a, b)
 
 
-def test_critical_commas_follow_nth_digit():
+def reference_critical(a: int, b: int, N: int) -> set[tuple[int, int, str]]:
+    "The authors' rule, written independently: (step, operand, char) at absolute offsets of each step's line, found by text search."
+    t = make_target(a, b)
+    lines = t.split("\n")[2:]                      # after "" and "<scratch>"
+    base = len("\n<scratch>\n")
+    out = set()
+    for step in (1, 2, 3):
+        line = lines[step - 1]
+        if not line.startswith("[") or "END" in line: break
+        line_off = base + sum(len(l) + 1 for l in lines[:step - 1])
+        close1 = line.index("]"); open2 = line.index("[", close1); close2 = line.index("]", open2)
+        for op, x, (lo, hi) in ((1, a, (1, close1)), (2, b, (open2 + 1, close2))):
+            gap = len(str(x)) - N
+            if gap <= 0: continue
+            for j in range(max(lo, hi - 2 * gap), hi):   # the last 2*gap characters before "]", inside the list
+                out.add((line_off + j, op, step))
+    return out
+
+
+def test_critical_tokens_follow_authors_rule():
     r = random.Random(7)
-    for _ in range(500):
+    for _ in range(1500):
         N = r.randint(1, 6)
         a, b = _rand(r, r.randint(1, 9)), _rand(r, r.randint(1, 9))
         t = make_target(a, b)
         cps = critical_positions(a, b, N)
-        expected = sum(max(0, len(str(x)) - N) for x in (a, b))
-        assert len(cps) == expected
+        assert {(c.offset, c.operand, c.step) for c in cps} == reference_critical(a, b, N), (a, b, N)
+        assert len(cps) == len({c.offset for c in cps})
         for c in cps:
-            assert t[c.offset] == ","
-            line_start = t.rfind("\n", 0, c.offset) + 1
-            line = t[line_start:t.find("\n", c.offset)]
-            lists = line.split(" , ")[0].split(" + ")
-            listed = lists[c.operand - 1]
-            # the comma sits right after the N-th digit of that operand's list
-            col = c.offset - line_start - (0 if c.operand == 1 else len(lists[0]) + 3)
-            assert listed[col] == "," and listed[:col].count(",") == N - 1
+            assert t[c.offset] == c.char
+            assert c.kind == ("comma" if c.char == "," else "digit")
+            assert 1 <= c.rank <= len(str(a if c.operand == 1 else b)) - N
+
+
+def test_twelve_critical_tokens_at_n_plus_one():
+    r = random.Random(3)
+    for _ in range(300):
+        N = r.randint(3, 8)                     # from N = 3 on, steps 1-3 all copy lists of at least 2 digits
+        cps = critical_positions(_rand(r, N + 1), _rand(r, N + 1), N)
+        assert len(cps) == 12 and sum(c.kind == "comma" for c in cps) == 6
