@@ -20,7 +20,7 @@ from .pretrain import bf16_supported
 
 # %% auto #0
 __all__ = ['RL_FIELDS', 'PARAMS_FILE', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect', 'minibatches', 'a2c_update',
-           'critical_probs', 'a2c_step', 'train_a2c', 'sweep']
+           'critical_probs', 'a2c_step', 'train_a2c', 'sweep', 'make_executor']
 
 # %% ../nbs/03_a2c.ipynb #c005
 def trunk(lm, input_ids, attention_mask, position_ids, autocast: bool = False) -> torch.Tensor:
@@ -237,7 +237,8 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
                f"{cfg.temperature:g} (greedy {rows[0]['acc_target_greedy']:.2f}; n = {cfg.n_eval})")
         if s0 == 0: warnings.warn(msg + ": NO REWARD SIGNAL - every sampled episode fails, so RL cannot learn and arms cannot be compared", stacklevel=2)
         elif progress: print(msg)
-    bar = tqdm(total=n_collects, initial=k0, disable=not progress, desc=f"A2C beta={cfg.beta:g} c_kl={cfg.c_kl:g} seed={seed}")
+    bar = tqdm(total=n_collects, initial=k0, disable=not progress, desc=f"A2C beta={cfg.beta:g} c_kl={cfg.c_kl:g} seed={seed}",
+               mininterval=10)   # a few lines, not hundreds, in an executed notebook's output
     end = n_collects if stop_after is None else min(n_collects, stop_after)
     for k in range(k0, end):
         pairs = sample_operands(np.random.default_rng([seed, 100, k]), target_digits, "identical", cfg.episodes_per_collect)
@@ -277,17 +278,8 @@ def _execute_run(single: str, d: str, params: dict) -> str:
     (d / "done").write_text(f"{time.time() - t0:.0f} s\n")
     return d.name
 
-def sweep(single: str | Path, # the single-run notebook to execute
-          runs: dict[str, dict], # run directory name -> papermill parameters of that run
-          out: str | Path, # each run writes out/<name>/ (run.ipynb, metrics.csv, done)
-          workers: int = 1, # runs executed at once, each in its own process with cores // workers threads
-          progress: bool = True,
-          stale: str = "error", # a finished run with other parameters: "error" (stop, naming them) or "rerun" (keep it aside, run again)
-         ) -> "pd.DataFrame":
-    "Execute `single` once per entry of `runs` that has not finished with the same parameters; return every run's metrics.csv, concatenated."
-    import pandas as pd
-    single, out = Path(single).resolve(), Path(out).resolve()   # absolute: the notebook runs in its own folder
-    if workers < 1: raise ValueError(f"workers must be at least 1, got {workers}")
+def _set_aside_stale(runs: dict[str, dict], out: Path, stale: str) -> None:
+    "Stop, naming them, on finished runs in `out` made with other parameters; or (`stale='rerun'`) move them aside to run again."
     if stale not in ("error", "rerun"): raise ValueError(f"stale must be 'error' or 'rerun', got {stale!r}")
     diffs = {k: _stale_settings(out / k, runs[k]) for k in runs if (out / k / "done").exists()}
     diffs = {k: v for k, v in diffs.items() if v}
@@ -296,23 +288,56 @@ def sweep(single: str | Path, # the single-run notebook to execute
                          f"the ones asked for; use another folder, or stale='rerun' to run them again (the old ones are kept):\n"
                          + "\n".join(f"  {k}: " + "; ".join(v) for k, v in diffs.items()))
     for k in diffs: os.replace(out / k, out / f"{k}.stale-{time.strftime('%Y%m%d-%H%M%S')}")
-    todo = [k for k in runs if not (out / k / "done").exists()]
-    bar = tqdm(total=len(todo), desc=f"sweep {out.name}", disable=not progress)
-    if workers == 1 or len(todo) <= 1:
-        for name in todo: _execute_run(str(single), str(out / name), runs[name]); bar.update(1)
-    else:   # small models on few cores: one thread per run beats all threads on one run (no oversubscription)
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-        from klcritical.a2c import _execute_run as run_one   # by module path: spawned workers import it from there
-        old = os.environ.get("OMP_NUM_THREADS")
-        os.environ["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // workers))   # inherited by the kernels
-        try:
-            with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as ex:
-                for f in as_completed([ex.submit(run_one, str(single), str(out / k), runs[k]) for k in todo]):
-                    f.result(); bar.update(1)
-        finally:
-            if old is None: os.environ.pop("OMP_NUM_THREADS", None)
-            else: os.environ["OMP_NUM_THREADS"] = old
+
+def _run_local(single: Path, jobs: list[tuple[str, dict]], workers: int, bar) -> None:
+    "Run `(directory, parameters)` jobs here: one at a time, or `workers` processes with cores // workers threads each."
+    if workers == 1 or len(jobs) <= 1:
+        for d, prm in jobs: _execute_run(str(single), d, prm); bar.update(1)
+        return
+    import multiprocessing as mp   # small models on few cores: one thread per run beats all threads on one run
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from klcritical.a2c import _execute_run as run_one   # by module path: spawned workers import it from there
+    old = os.environ.get("OMP_NUM_THREADS")
+    os.environ["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // workers))   # inherited by the kernels
+    try:
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as ex:
+            for f in as_completed([ex.submit(run_one, str(single), d, prm) for d, prm in jobs]): f.result(); bar.update(1)
+    finally:
+        if old is None: os.environ.pop("OMP_NUM_THREADS", None)
+        else: os.environ["OMP_NUM_THREADS"] = old
+
+def sweep(single: str | Path, # the single-run notebook to execute
+          runs: dict[str, dict], # run directory name -> papermill parameters of that run
+          out: str | Path, # each run writes out/<name>/ (run.ipynb, params.json, metrics.csv, done)
+          workers: int = 1, # local runs executed at once, each in its own process with cores // workers threads
+          progress: bool = True,
+          stale: str = "error", # a finished run with other parameters: "error" (stop, naming them) or "rerun" (keep it aside, run again)
+          executor=None, # None: local processes; or a submitit executor (SLURM job array on a cluster, `submitit.LocalExecutor` here)
+         ) -> "pd.DataFrame":
+    "Execute `single` once per entry of `runs` that has not finished with the same parameters; return every run's metrics.csv, concatenated."
+    import pandas as pd
+    single, out = Path(single).resolve(), Path(out).resolve()   # absolute: the notebook runs in its own folder
+    if workers < 1: raise ValueError(f"workers must be at least 1, got {workers}")
+    _set_aside_stale(runs, out, stale)
+    jobs = [(str(out / k), runs[k]) for k in runs if not (out / k / "done").exists()]
+    bar = tqdm(total=len(jobs), desc=f"sweep {out.name}", disable=not progress)
+    if executor is None: _run_local(single, jobs, workers, bar)
+    elif jobs:                                         # one array job per pending run; `done` markers make resubmission safe
+        from klcritical.a2c import _execute_run as run_one
+        for j in executor.map_array(run_one, [str(single)] * len(jobs), [d for d, _ in jobs], [p for _, p in jobs]):
+            j.result(); bar.update(1)
     bar.close()
     frames = [pd.read_csv(out / k / "metrics.csv").assign(run=k) for k in runs]
     return pd.concat(frames, ignore_index=True)
+
+def make_executor(spec: str | dict | None, # JSON text or dict of submitit parameters (e.g. slurm_partition, timeout_min); "" / {} / None: none
+                  folder: str | Path, # where submitit keeps its logs and pickles
+                 ):
+    "A `submitit.AutoExecutor` from notebook-friendly parameters (`cluster` picks the backend: 'slurm', 'local', 'debug'), or None."
+    spec = json.loads(spec) if isinstance(spec, str) and spec.strip() else dict(spec or {})
+    if not spec: return None
+    import submitit
+    ex = submitit.AutoExecutor(folder=str(folder), cluster=spec.pop("cluster", None))
+    ex.update_parameters(**spec)
+    return ex
+

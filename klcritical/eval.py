@@ -142,6 +142,7 @@ def accuracy_table(model, tokenizer,
                    batch_size: int = 250,
                    autocast: bool = False,
                    temperature: float = 0.0, # 0: greedy (Appendix A); > 0: sampled at this temperature
+                   progress: bool = False, # print one line per length as it is done
                   ) -> pd.DataFrame:
     "Accuracy per length with a bootstrap 95% interval, as a tidy DataFrame (greedy unless `temperature` > 0)."
     rows = []
@@ -151,6 +152,7 @@ def accuracy_table(model, tokenizer,
         acc = answer_accuracy(model, tokenizer, pairs, batch_size, temperature, gen, autocast=autocast)
         lo, hi = bootstrap_ci(acc, seed=seed)
         rows.append(dict(length=L, kind=kind, n=n, temperature=float(temperature), accuracy=acc.mean(), ci_low=lo, ci_high=hi))
+        if progress: print(f"{kind} L={L} {'greedy' if temperature == 0 else f'sampled T={temperature:g}'}: {acc.mean():.3f} [{lo:.3f}, {hi:.3f}] (n = {n})", flush=True)
     return pd.DataFrame(rows)
 
 # %% ../nbs/05_eval.ipynb #c015

@@ -133,7 +133,7 @@ def polish(model, tokenizer, c, # a `PretrainConfig`: polish_steps, polish_lr an
     opt = torch.optim.AdamW(model.parameters(), lr=c.polish_lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda k: 1 - k / c.polish_steps)
     model.train(); losses, pool = [], []
-    for k in tqdm(range(c.polish_steps), disable=not progress, desc=f"polish N={max_digits}", unit="step"):
+    for k in tqdm(range(c.polish_steps), disable=not progress, desc=f"polish N={max_digits}", unit="step", mininterval=10):
         if k % c.pool_batches == 0:   # its own random stream: the polish depends only on the model it starts from and the seed
             pool = make_pool(tokenizer, np.random.default_rng([seed, 7, k // c.pool_batches]), max_digits, c.batch_size,
                              c.pool_batches, c.p_identical, offset_span, c.p_offset, c.bucket, p_longer=0.0)
@@ -210,7 +210,7 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
     fields_ = ["step", "loss", "lr", "tokens_per_s", "model_gflops", "acc_N", "acc_N1", "elapsed_s", "probe_N", "probe_N1"]
     if not metrics_f.exists(): metrics_f.write_text(",".join(fields_) + "\n")
     pool, pool_id = None, -1
-    bar = tqdm(total=c.steps, initial=step, disable=not progress, desc=f"pretrain N={max_digits}", unit="step")
+    bar = tqdm(total=c.steps, initial=step, disable=not progress, desc=f"pretrain N={max_digits}", unit="step", mininterval=10)
     def greedy_acc(L, salt, n):   # greedy accuracy on a fixed set of n identical-length L-digit additions
         return answer_accuracy(model, tok, sample_operands(np.random.default_rng([seed, salt + L]), L, "identical", n), autocast=autocast).mean()
     model.train(); t_last, tok_last, stopped = time.perf_counter(), 0, False

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Fig. 4 at cpu from the polished N = 3 model (recipe trial J2: outputs/cpu/recipe_trials/J2/model), standard vs
-# prioritized KL, 5 seeds x 2,000 episodes, two runs at a time; 10.5 min on 2 cores for seeds 0-2 (first run with -p n_seeds 3), then the same command with -p n_seeds 5 ran seeds 3-4 (2026-11-28).
-# The starting model itself: python outputs/cpu/recipe_trials/polish.py outputs/cpu/checkpoints/N3 outputs/cpu/recipe_trials/J2 200 1e-4 linear
+# Fig. 4 / Fig. 7 at cpu from the polished N = 3 model (outputs/cpu/recipe_trials/J2/model: the committed N3 after 200
+# steps on 1..3 digits only, lr 1e-4 falling linearly to 0; docs/pretraining-recipe.md), standard vs prioritized KL,
+# 5 seeds x 2,000 episodes, sampled (T = 1) and greedy accuracy; 41 min on 2 cores (Intel Xeon, fp32), two runs at a time.
 papermill nbs/experiments/02_rl_prioritized_kl.ipynb outputs/cpu/rl/fig4_polished/02_rl_prioritized_kl.ipynb -p profile cpu -p n_seeds 5 -p total_episodes 2000 -p workers 2 -p experiment fig4_polished -p checkpoint outputs/cpu/recipe_trials/J2/model -p skip_arms '["no KL"]'
