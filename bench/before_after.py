@@ -27,11 +27,11 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 import klcritical.eval as E
-from klcritical.model import KVDecoder, get_profile, load_checkpoint, make_model, max_example_len, train_attention, use_fast_kernels
+from klcritical.model import KVDecoder, get_profile, load_checkpoint, make_model, train_attention, use_fast_kernels
 from klcritical.pretrain import bf16_supported, make_pool
 from klcritical.a2c import a2c_update, collect
 from transformers.activations import ACT2FN
-from klcritical.scratchpad import make_prompt, make_target, sample_operands
+from klcritical.scratchpad import ADDITION as task
 from common import Results, spread
 from rl_speed import OursA2C, model_dir
 from pretrain_speed import train_step
@@ -88,16 +88,16 @@ def rollout_ab(res: Results, quick: bool, checkpoint: str | None, digits: int = 
     tokens, same, total = {}, 0, 0
     try:
         for r in range(rounds + 1):
-            pairs = sample_operands(np.random.default_rng([r, 6]), digits, "identical", episodes)
-            prompts = [make_prompt(a, b) for a, b in pairs]
-            cap = max(len(make_target(a, b)) for a, b in pairs) + 32
+            pairs = task.sample(np.random.default_rng([r, 6]), digits, episodes)
+            prompts = [task.prompt(x) for x in pairs]
+            cap = max(len(task.target(x)) for x in pairs) + 32
             names = list(VARIANTS)
             names = names[r % len(names):] + names[:r % len(names)]
             texts = {}
             for name in names:
                 E.KVDecoder, autocast = VARIANTS[name]
                 t0 = time.perf_counter()
-                g = E.generate(lm, tok, prompts, cap, temperature=1.0, generator=torch.Generator().manual_seed(r), autocast=autocast)
+                g = E.generate(lm, tok, prompts, cap, temperature=1.0, generator=torch.Generator().manual_seed(r), autocast=autocast, stop_after=task.stop_after)
                 if r: times[name].append(time.perf_counter() - t0); tokens[name] = int(g.gen_mask.sum())
                 texts[name] = g.texts
             fp32 = [texts[n] for n in VARIANTS if not VARIANTS[n][1]]
@@ -122,7 +122,7 @@ def pretrain_worker(variant: str, batch_size: int, digits: int, warmup: int, ste
     "In a fresh process: `warmup` + `steps` pre-training steps of one variant on the same batches every time."
     p = get_profile("cpu"); c = p.pretrain
     pool = make_pool(load_tok(), np.random.default_rng([0, 0]), digits, batch_size, warmup + steps, c.p_identical,
-                     max_example_len(digits + c.pos_offset_digits), c.p_offset, c.bucket, c.p_longer)
+                     task.max_len(digits + c.pos_offset_digits), c.p_offset, c.bucket, c.p_longer)
     model = _pretrain_models(p, batch_size)[variant]().train()
     opt = torch.optim.AdamW(model.parameters(), lr=c.lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
     autocast = c.bf16 and bf16_supported()
@@ -173,7 +173,7 @@ def update_ab(res: Results, quick: bool, checkpoint: str | None, digits: int = 4
     use_fast_kernels(runs["sdpa"].ac.lm, "sdpa")                         # the fused kernel for the policy too
     times = {k: {"reference": [], "update": []} for k in runs}
     for r in range(rounds + 1):
-        pairs = sample_operands(np.random.default_rng([r, 8]), digits, "identical", cfg.episodes_per_collect)
+        pairs = task.sample(np.random.default_rng([r, 8]), digits, cfg.episodes_per_collect)
         o = runs["fast_kernels"]
         batch = collect(o.ac, o.tok, pairs, cfg, torch.Generator().manual_seed(r))   # the same episodes for all
         names = list(runs); names = names[r % len(names):] + names[:r % len(names)]
@@ -191,8 +191,7 @@ def update_ab(res: Results, quick: bool, checkpoint: str | None, digits: int = 4
 
 
 def load_tok():
-    from klcritical.scratchpad import make_tokenizer
-    return make_tokenizer()
+    return task.tokenizer()
 
 
 def run(res: Results, quick: bool, checkpoint: str | None) -> None:

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 import torch.nn.functional as F
-from klcritical.model import get_profile, make_model, max_example_len, n_params, use_fast_kernels
+from klcritical.model import get_profile, make_model, n_params, use_fast_kernels
 from klcritical.pretrain import IGNORE, bf16_supported, flops_per_token, make_pool, matmul_peak
-from klcritical.scratchpad import make_tokenizer
+from klcritical.scratchpad import ADDITION
 from common import Results, spread
 
 S_PEAK, S_PRE = "1_matmul_peak", "2_pretrain"
@@ -53,15 +53,15 @@ def train_step(model, opt, b: dict, autocast: bool, grad_clip: float, label_smoo
 
 def throughput(res: Results, case: Case, peak: dict[str, float], seed: int = 0) -> None:
     p = get_profile(case.profile); c = p.pretrain
-    tok = make_tokenizer()
+    tok = ADDITION.tokenizer()
     model = use_fast_kernels(make_model(p, seed=seed)).train()   # as `pretrain` sets it up
     opt = torch.optim.AdamW(model.parameters(), lr=c.lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
     autocast = c.bf16 and bf16_supported()
-    offset_span = max_example_len(case.digits + c.pos_offset_digits) if c.pos_offset_digits > 0 else 0
+    offset_span = ADDITION.max_len(case.digits + c.pos_offset_digits) if c.pos_offset_digits > 0 else 0
     n_batches = max(c.pool_batches, case.warmup + case.steps + 3 * case.breakdown)
     pool = make_pool(tok, np.random.default_rng([seed, 0]), case.digits, case.batch_size, n_batches,
                      c.p_identical, offset_span, c.p_offset, c.bucket, c.p_longer)   # the recipe's batches
-    fpt = flops_per_token(model, max_example_len(case.digits) / 2)        # the same FLOP count `pretrain` logs
+    fpt = flops_per_token(model, ADDITION.max_len(case.digits) / 2)        # the same FLOP count `pretrain` logs
     for b in pool[:case.warmup]: train_step(model, opt, b, autocast, c.grad_clip, c.label_smoothing)
     secs, toks, padded = [], [], []
     for b in pool[case.warmup:case.warmup + case.steps]:

@@ -14,7 +14,7 @@ from torch.profiler import ProfilerActivity, profile
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from klcritical.a2c import a2c_update, collect
 from klcritical.model import get_profile
-from klcritical.scratchpad import sample_operands
+from klcritical.scratchpad import ADDITION as task
 from rl_speed import OursA2C, model_dir
 
 
@@ -30,7 +30,7 @@ def main(argv=None):
     cfg = get_profile("cpu").rl
     ours = OursA2C.from_dir(path, cfg, digits=4)
     ours.step()                                                      # warm-up
-    pairs = sample_operands(np.random.default_rng([0, 7]), 4, "identical", cfg.episodes_per_collect)
+    pairs = task.sample(np.random.default_rng([0, 7]), 4, cfg.episodes_per_collect)
     print(f"{what}; {torch.get_num_threads()} threads; cpu RL settings (minibatch {cfg.minibatch_size})")
     with profile(activities=[ProfilerActivity.CPU]) as p_roll:
         t = time.perf_counter(); batch = collect(ours.ac, ours.tok, pairs, cfg, ours.gen); t_roll = time.perf_counter() - t

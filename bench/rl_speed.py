@@ -8,7 +8,7 @@ import torch
 import torch.nn as nn
 from klcritical.a2c import ActorCritic, a2c_models, a2c_step
 from klcritical.model import get_profile, load_checkpoint, make_model, save_checkpoint, RLConfig
-from klcritical.scratchpad import make_target, make_tokenizer, sample_operands
+from klcritical.scratchpad import ADDITION as task
 from common import Results, fmt, spread
 
 SECTION = "3_rl_collect"
@@ -16,8 +16,7 @@ SECTION = "3_rl_collect"
 
 def length_cap(digits: int) -> int:
     "The generation cap `collect` would set for a batch holding the longest `digits`+`digits` addition: its target + 32."
-    top = 10**digits - 1
-    return len(make_target(top, top)) + 32
+    return len(task.target(task.longest(digits))) + 32
 
 
 def model_dir(checkpoint: str | None, keep: list) -> tuple[Path, str]:
@@ -26,7 +25,7 @@ def model_dir(checkpoint: str | None, keep: list) -> tuple[Path, str]:
     if checkpoint: return Path(checkpoint), f"checkpoint {checkpoint}"
     tmp = tempfile.TemporaryDirectory(prefix="klbench-"); keep.append(tmp)
     path = Path(tmp.name) / "fresh-cpu"
-    tok = make_tokenizer()
+    tok = task.tokenizer()
     lm = make_model("cpu", seed=0)
     suppress_eos(lm, tok.eos_token_id)
     save_checkpoint(path, lm, tok, dict(kind="random init with EOS suppressed (benchmark)", profile="cpu"))
@@ -72,8 +71,7 @@ class OursA2C:
         return cls(*a2c_models(copy.deepcopy(lm), lm, cfg.value_hidden, minibatch_size=cfg.minibatch_size), tok, cfg, digits, seed)
 
     def step(self) -> dict:
-        pairs = sample_operands(np.random.default_rng([self.seed, 100, self.k]), self.digits, "identical",
-                                self.cfg.episodes_per_collect)
+        pairs = task.sample(np.random.default_rng([self.seed, 100, self.k]), self.digits, self.cfg.episodes_per_collect)
         self.k += 1
         s, batch = a2c_step(self.ac, self.ref_lm, self.opt, self.tok, pairs, self.cfg, self.gen)
         return dict(total=s["seconds"], rollout=s["rollout_s"], reference=s["reference_s"], update=s["update_s"],

@@ -8,7 +8,7 @@ from multiprocessing import get_context
 from pathlib import Path
 import numpy as np
 from klcritical.model import ModelShape, get_profile, make_model, n_params
-from klcritical.scratchpad import make_prompt, make_tokenizer
+from klcritical.scratchpad import ADDITION as task
 from common import PeakRSS, Results, fmt
 from rl_speed import OursA2C, dtype_policy, length_cap, rl_config, suppress_eos
 
@@ -31,7 +31,7 @@ def _point(shape: ModelShape, digits: int, episodes: int, full_warmup: bool, thr
     still runs every code path once."""
     import torch
     torch.set_num_threads(threads)
-    tok = make_tokenizer()
+    tok = task.tokenizer()
     lm = make_model(get_profile("cpu").with_(model=shape), seed=0)
     suppress_eos(lm, tok.eos_token_id)
     P = n_params(lm)
@@ -57,7 +57,7 @@ def one_collect(shape: ModelShape, digits: int, episodes: int, full_warmup: bool
 def by_length(res: Results, quick: bool) -> list[dict]:
     lengths = [4, 9, 14] if quick else list(range(4, 15))
     episodes = 8 if quick else 50
-    longest = len(make_prompt(10**max(lengths) - 1, 10**max(lengths) - 1)) + length_cap(max(lengths))
+    longest = len(task.prompt(task.longest(max(lengths)))) + length_cap(max(lengths))
     n_pos = 256 * math.ceil(longest / 256)
     shape = get_profile("cpu", model__n_positions=n_pos).model
     res.add(S_LEN, "setup", f"cpu shape, {episodes} episodes/collect, N+1 = {lengths[0]}..{lengths[-1]}",

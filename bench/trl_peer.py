@@ -1,9 +1,9 @@
 """Section 4: our A2C collect beside TRL's `GRPOTrainer`, one step of each in turn in the same process.
 
-Same model (both load one checkpoint directory), same prompts (4+4-digit additions from `make_prompt`), 50 completions
+Same model (both load one checkpoint directory), same prompts (4+4-digit additions from the task's `prompt`), 50 completions
 per optimizer step, the same length cap, sampling at temperature 1 with no top-k/top-p, a reference model on both
 sides (TRL: beta > 0), the same threads, and no gradient checkpointing (TRL turns it on by default; we do not use it).
-Reward: +1 when `parse_answer` gives a + b, -1 otherwise.
+Reward: +1 when the task's `is_correct` accepts the completion, -1 otherwise.
 Dtype: our rollout runs in fp32 and, where `RLConfig.bf16` is on and the CPU has bf16, our reference pass and update
 under bf16 autocast. TRL's `bf16=True` makes accelerate autocast every forward of the policy, generation included, so
 the two cannot match exactly: `--trl-bf16 auto` (default) turns TRL's bf16 on when ours is on; `on`/`off` force it.
@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from klcritical.model import load_checkpoint
-from klcritical.scratchpad import make_prompt, parse_answer, sample_operands
+from klcritical.scratchpad import ADDITION as task
 from common import Results, spread
 from rl_speed import OursA2C, dtype_policy, length_cap, model_dir, ours_bf16, report_collects, rl_config
 
@@ -50,14 +50,14 @@ def build_trainer(path: Path, cfg, digits: int, generations: int, n_steps: int, 
     from trl import GRPOConfig, GRPOTrainer
     E = cfg.episodes_per_collect
     if E % generations: raise ValueError(f"{E} completions per step is not a multiple of num_generations={generations}")
-    pairs = sample_operands(np.random.default_rng([seed, 200]), digits, "identical", n_steps * E // generations)
-    ds = Dataset.from_dict(dict(prompt=[make_prompt(a, b) for a, b in pairs],
+    pairs = task.sample(np.random.default_rng([seed, 200]), digits, n_steps * E // generations)
+    ds = Dataset.from_dict(dict(prompt=[task.prompt(x) for x in pairs],
                                 a=[int(a) for a, _ in pairs], b=[int(b) for _, b in pairs]))
 
     def addition_reward(completions, a, b, completion_ids, **kw):
         "+1 when the answer line holds a + b, -1 otherwise (the same reward as `collect`)."
         clock.gen_tokens += sum(len(c) for c in completion_ids)
-        right = [parse_answer(c) == x + y for c, x, y in zip(completions, a, b)]
+        right = [task.is_correct((x, y), c) for c, x, y in zip(completions, a, b)]
         clock.right += right
         return [cfg.reward_right if r else cfg.reward_wrong for r in right]
 

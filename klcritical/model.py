@@ -11,13 +11,12 @@ import torch
 import torch.nn.functional as F
 from transformers import GPT2Config, GPT2LMHeadModel
 from transformers.activations import ACT2FN
-from .scratchpad import make_tokenizer, make_example
+from .scratchpad import Task, ADDITION, get_task
 
 # %% auto #0
 __all__ = ['PROFILES', 'META_FILE', 'WEIGHTS_FILE', 'ModelShape', 'PretrainConfig', 'RLConfig', 'Profile', 'get_profile',
-           'make_model', 'n_params', 'max_example_len', 'use_fast_kernels', 'default_device', 'train_attention',
-           'weights_sha256', 'verify_checkpoint', 'profile_from_dict', 'save_checkpoint', 'load_checkpoint',
-           'KVDecoder']
+           'make_model', 'n_params', 'use_fast_kernels', 'default_device', 'train_attention', 'weights_sha256',
+           'verify_checkpoint', 'profile_from_dict', 'save_checkpoint', 'load_checkpoint', 'KVDecoder']
 
 # %% ../nbs/01_model.ipynb #c005
 @dataclass(frozen=True)
@@ -57,6 +56,7 @@ class PretrainConfig:
     ckpt_every: int = 250
     bf16: bool = True            # bf16 autocast where the hardware supports it
 
+# %% ../nbs/01_model.ipynb #c005s1
 @dataclass(frozen=True)
 class RLConfig:
     lr: float = 1e-5
@@ -82,6 +82,7 @@ class RLConfig:
     reward_wrong: float = -1.0
     bf16: bool = True            # bf16 autocast for the trunk in the reference pass and the update, where the CPU has it
 
+# %% ../nbs/01_model.ipynb #c005s2
 @dataclass(frozen=True)
 class Profile:
     name: str
@@ -140,10 +141,11 @@ def get_profile(profile: str | Profile, # a profile name ("tiny", "cpu", "paper"
 # %% ../nbs/01_model.ipynb #c010
 def make_model(profile: str | Profile, # the profile whose `model` shape to build
                seed: int | None = None, # seed for the initial weights
+               task: str | Task = ADDITION, # whose character vocabulary the model reads and writes
               ) -> GPT2LMHeadModel:
-    "A freshly initialised GPT-2 of the profile's shape over the character vocabulary."
+    "A freshly initialised GPT-2 of the profile's shape over the task's character vocabulary."
     p = get_profile(profile)
-    tok = make_tokenizer()
+    tok = get_task(task).tokenizer()
     m = p.model
     if m.n_embd % m.n_head: raise ValueError(f"n_embd={m.n_embd} is not a multiple of n_head={m.n_head}")
     cfg = GPT2Config(vocab_size=len(tok), n_positions=m.n_positions, n_embd=m.n_embd, n_layer=m.n_layer, n_head=m.n_head,
@@ -154,10 +156,6 @@ def make_model(profile: str | Profile, # the profile whose `model` shape to buil
     return GPT2LMHeadModel(cfg)
 
 def n_params(model) -> int: return sum(p.numel() for p in model.parameters())
-
-def max_example_len(digits: int) -> int:
-    "Characters (= tokens, plus one end-of-text) of the longest `digits`+`digits` example."
-    return len(make_example(10**digits - 1, 10**digits - 1)) + 1
 
 # %% ../nbs/01_model.ipynb #c013
 def use_fast_kernels(lm: GPT2LMHeadModel, # changed in place and returned
@@ -214,6 +212,7 @@ def profile_from_dict(d: dict) -> Profile:
     return Profile(name=d["name"], model=ModelShape(**d["model"]), pretrain=PretrainConfig(**d["pretrain"]),
                    rl=RLConfig(**d["rl"]), pretrain_digits=tuple(d["pretrain_digits"]), description=d.get("description", ""))
 
+# %% ../nbs/01_model.ipynb #c021s1
 def save_checkpoint(path: str | Path, # directory to (over)write
                     model, # a `GPT2LMHeadModel`
                     tokenizer, # the character tokenizer
@@ -241,6 +240,7 @@ def save_checkpoint(path: str | Path, # directory to (over)write
         shutil.rmtree(tmp, ignore_errors=True); raise
     return path
 
+# %% ../nbs/01_model.ipynb #c021s2
 def load_checkpoint(path: str | Path, # a directory written by `save_checkpoint`
                     extra: bool = False, # also return the `extra.pt` state (trusted files only)
                    ):

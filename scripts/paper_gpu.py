@@ -16,10 +16,10 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from klcritical.model import get_profile, make_model, load_checkpoint, make_tokenizer, n_params
+from klcritical.model import get_profile, make_model, load_checkpoint, n_params
 from klcritical.pretrain import pretrain, matmul_peak
 from klcritical.eval import accuracy_table, generalization_table, plot_generalization, token_certainty, certainty_gaps, summarize_gaps
-from klcritical.scratchpad import sample_operands, make_target
+from klcritical.scratchpad import ADDITION as task
 from klcritical.a2c import a2c_models, a2c_step, train_a2c
 
 ARMS = {"standard_KL": ("standard KL", 0.0, None), "prioritized_KL": ("prioritized KL", 150.0, None), "no_KL": ("no KL", 0.0, 0.0)}
@@ -45,11 +45,11 @@ def smoke(work: Path, out: Path, dev: torch.device):
     pretrain("paper", 7, work / "paper_probe", stop_after=40, progress=False, device=dev)
     m = pd.read_csv(work / "paper_probe" / "metrics.csv")
     print("paper pretrain, per 10 steps:\n" + m[["step", "loss", "tokens_per_s", "model_gflops", "elapsed_s"]].to_string(), flush=True)
-    p = get_profile("paper"); tok = make_tokenizer()
+    p = get_profile("paper"); tok = task.tokenizer()
     ac, ref = a2c_models(make_model(p, seed=0), make_model(p, seed=0), p.rl.value_hidden, dev, p.rl.minibatch_size)
     opt = torch.optim.Adam(ac.parameters(), lr=p.rl.lr); gen = torch.Generator(dev).manual_seed(0)
     for k in range(2):
-        pairs = sample_operands(np.random.default_rng(k), 8, "identical", p.rl.episodes_per_collect)
+        pairs = task.sample(np.random.default_rng(k), 8, p.rl.episodes_per_collect)
         s, b = a2c_step(ac, ref, opt, tok, pairs, p.rl, gen)
         print(f"paper collect {k} (untrained model, runs to the cap): {s['seconds']:.2f} s = rollout {s['rollout_s']:.2f} "
               f"+ reference {s['reference_s']:.2f} + update {s['update_s']:.2f}; {s['gen_tokens']} tokens, {s['updates']} Adam steps", flush=True)
@@ -79,8 +79,8 @@ def do_pretrain(work: Path, out: Path, profile: str, N: int, steps: int, n_eval:
     acc.to_csv(res / "accuracy_long.csv", index=False)
     for kind in ("identical", "varying"): generalization_table(acc, kind, paper=True).to_csv(res / f"{kind}.csv")
     plot_generalization(acc, f"Generalization after pre-training ({p.name} profile, n = {n_eval} per point)").savefig(res / "fig2.png", dpi=130, bbox_inches="tight")
-    pairs = sample_operands(np.random.default_rng([0, 77]), N + 1, "identical", 50)
-    f = token_certainty(m, tok, pairs, N, texts=[make_target(a, b) for a, b in pairs], extra_certainty_temperatures=(4.0,))
+    pairs = task.sample(np.random.default_rng([0, 77]), N + 1, 50)
+    f = token_certainty(m, tok, pairs, N, texts=[task.target(x) for x in pairs], extra_certainty_temperatures=(4.0,))
     gaps = pd.DataFrame([dict(N=N, temperature=T, p_right_critical=f[f.critical].p_token.mean(), **summarize_gaps(certainty_gaps(f, c)))
                          for T, c in ((1.0, "certainty"), (4.0, "certainty_T4"))])
     gaps.to_csv(res / "certainty_gap.csv", index=False)

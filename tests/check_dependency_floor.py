@@ -13,10 +13,10 @@ CHECK = textwrap.dedent("""
     assert transformers.__version__ == sys.argv[1], transformers.__version__
     from klcritical.model import load_checkpoint, save_checkpoint
     from klcritical.eval import generate
-    from klcritical.scratchpad import make_prompt
+    from klcritical.scratchpad import ADDITION
     for ck in sys.argv[2:]:
         m, tok, meta = load_checkpoint(ck)
-        text = generate(m, tok, [make_prompt(123, 456)], 300).texts[0]
+        text = generate(m, tok, [ADDITION.prompt((123, 456))], 300, stop_after=ADDITION.stop_after).texts[0]
         print(ck, repr(text[-8:]))
         if ck.endswith("N3"): assert text.endswith("5 7 9\\n"), text
 """)
@@ -29,8 +29,8 @@ def main() -> int:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(TARGET), *want.split()], check=True)
         marker.write_text(want)
     with tempfile.TemporaryDirectory() as d:   # a checkpoint written by the current (newest) versions
-        subprocess.run([sys.executable, "-c", "import sys; from klcritical.model import make_model, make_tokenizer, save_checkpoint; "
-                        "save_checkpoint(sys.argv[1], make_model('tiny', seed=0), make_tokenizer(), {})", d + "/new"], check=True)
+        subprocess.run([sys.executable, "-c", "import sys; from klcritical.model import make_model, save_checkpoint; from klcritical.scratchpad import ADDITION; "
+                        "save_checkpoint(sys.argv[1], make_model('tiny', seed=0), ADDITION.tokenizer(), {})", d + "/new"], check=True)
         env = {"PYTHONPATH": f"{TARGET}:{ROOT}", "PATH": "/usr/bin:/bin"}
         r = subprocess.run([sys.executable, "-c", CHECK, FLOOR["transformers"], str(ROOT / "outputs/cpu/checkpoints/N3"), d + "/new"],
                            env=env, capture_output=True, text=True)

@@ -20,11 +20,17 @@ def test_sdpa_reference_decoder_matches_kvdecoder():
                                    b(x[:, j:j + 1], pos[:, j:j + 1], valid[:, j:j + 1]), atol=1e-5, rtol=1e-4)
 
 
-def test_before_after_section_runs():
+def _tiny_checkpoint(path):
+    from klcritical.model import make_model, save_checkpoint
+    from klcritical.scratchpad import ADDITION
+    return save_checkpoint(path, make_model("tiny", seed=0), ADDITION.tokenizer(), dict(profile="tiny"))
+
+
+def test_before_after_section_runs(tmp_path):
     import before_after
     from common import Results
-    res = Results(verbose=False)
-    before_after.rollout_ab(res, quick=True, checkpoint=None, digits=2, episodes=4, rounds=1)
+    res = Results(verbose=False)   # a tiny model: the section's logic, not the `cpu` model's speed (that is the benchmark's job)
+    before_after.rollout_ab(res, quick=True, checkpoint=str(_tiny_checkpoint(tmp_path / "m")), digits=2, episodes=4, rounds=1)
     before_after.pretrain_ab(res, quick=True, rounds=1, batch_size=4, digits=2, warmup=1, steps=1)
     rows = {r.name: r for r in res.rows}
     assert rows["pretrain_first_loss_max_abs_diff"].value < 1e-2
@@ -36,8 +42,7 @@ def test_before_after_section_runs():
 def test_token_minibatch_collect_runs(tmp_path):
     import rl_speed
     from common import Results
-    from klcritical.model import make_model, make_tokenizer, save_checkpoint
-    save_checkpoint(tmp_path / "m", make_model("tiny", seed=0), make_tokenizer(), dict(profile="tiny"))
+    _tiny_checkpoint(tmp_path / "m")
     res = Results(verbose=False)
     cfg = rl_speed.rl_config(4, rl_speed.length_cap(2))
     rl_speed.token_minibatch_collect(res, tmp_path / "m", cfg, digits=2, size=16)
