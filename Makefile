@@ -10,7 +10,7 @@ SEEDS ?= 5
 RL_EPISODES ?= 2000
 PM := $(BIN)/papermill --log-output --no-progress-bar -k python3
 
-.PHONY: install test reproduce pretrain-cpu rl-cpu critical-cpu bench bench-quick export clean-nbs
+.PHONY: install test reproduce pretrain-cpu rl-cpu critical-cpu bench bench-quick export clean-nbs docs docs-quick
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,17 @@ test: $(STAMP)
 	$(BIN)/nbdev-test --n-workers 2 --timing
 	$(BIN)/python -m pytest -q
 	$(BIN)/python tests/check_dependency_floor.py
+	$(MAKE) docs-quick
+
+# the documentation site in _site/ (open _site/index.html): library notebooks executed so every example shows its result
+docs: $(STAMP)
+	$(BIN)/python scripts/build_docs.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build -q -f _site_mkdocs.yml
+
+# the same site without executing the library notebooks (what `make test` checks: the site stays buildable)
+docs-quick: $(STAMP)
+	$(BIN)/python scripts/build_docs.py --no-execute
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build -q -f _site_mkdocs.yml
 
 # the paper's tables and figures at the `cpu` profile (reuses committed checkpoints unless RETRAIN=True)
 reproduce: $(STAMP) pretrain-cpu critical-cpu rl-cpu

@@ -17,7 +17,9 @@ def test_wheel_imports_without_nbs_or_jupyter(tmp_path):
         import sys
         sys.path = [p for p in sys.path if 'work/main' not in p or 'site-packages' in p]
         import klcritical, klcritical.scratchpad, klcritical.model, klcritical.pretrain, klcritical.eval
-        import klcritical.prioritized_kl, klcritical.a2c
+        import klcritical.prioritized_kl, klcritical.a2c, klcritical.cli
+        from klcritical import certainty, train_a2c, ADDITION, load_checkpoint, __all__ as api
+        assert all(getattr(klcritical, n) is not None for n in api)          # every re-export resolves
         assert klcritical.__file__.startswith(sys.argv[1]), klcritical.__file__
         bad = [m for m in sys.modules if m.split('.')[0] in ('IPython', 'nbdev', 'jupyter_client', 'ipykernel', 'execnb', 'papermill')]
         assert not bad, bad

@@ -1,0 +1,87 @@
+"""Stage the documentation site for MkDocs (`make docs`): the README as the home page, the library notebooks (executed
+here so that every example shows its result, unless --no-execute), the executed `cpu` experiment notebooks as they were
+run, and the findings pages of docs/. Writes _site_src/ and mkdocs.yml's nav; `mkdocs build` then writes _site/.
+
+    python scripts/build_docs.py [--no-execute]
+"""
+from __future__ import annotations
+import argparse, json, re, shutil, sys, time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "_site_src"
+EXPERIMENTS = {   # executed notebook of the `cpu` results -> page title
+    "outputs/cpu/pretrain/01_pretrain_generalization.ipynb": "Tables 4–5: pre-training",
+    "outputs/cpu/critical_tokens/05_critical_tokens.ipynb": "Table 1: critical tokens",
+    "outputs/cpu/rl/fig4/02_rl_prioritized_kl.ipynb": "Fig. 4: prioritized vs standard KL",
+    "outputs/cpu/rl/fig4_k2/02_rl_prioritized_kl.ipynb": "Fig. 4 with the k2 estimator",
+    "outputs/cpu/rl/fig4_polished/02_rl_prioritized_kl.ipynb": "Fig. 4 from the polished model",
+    "outputs/cpu/rl/fig6/03_rl_beta_ablation.ipynb": "Fig. 6: β ablation",
+    "outputs/cpu/rl/fig3/04_rl_compare_pretrain.ipynb": "Fig. 3: fine-tuning on N+2",
+    "outputs/cpu/regime/06_p0_long.ipynb": "The regime map (first cell)",
+}
+
+
+def page_name(path: str) -> str:
+    "experiments/<folder under outputs/cpu>.ipynb, e.g. experiments/rl-fig4.ipynb"
+    return "experiments/" + "-".join(Path(path).parent.relative_to("outputs/cpu").parts) + ".ipynb"
+
+
+def fix_links(md: str, here: str) -> str:
+    out = []
+    for m in re.finditer(r"(!?)\[([^\]]*)\]\(([^)\s]+)\)|[^!\[]+|.", md, re.S):
+        if not m.group(3): out.append(m.group(0)); continue
+        bang, text, target = m.groups()
+        if re.match(r"[a-z]+:", target) or target.startswith("#"): out.append(m.group(0)); continue
+        path = (Path(here).parent / target.split("#")[0]).as_posix()
+        while re.search(r"[^/]+/\.\./", path): path = re.sub(r"[^/]+/\.\./", "", path, count=1)
+        path = path.removeprefix("./")
+        up = "../" if here.startswith("docs/") else ""
+        if path.startswith("docs/") and path.endswith(".md"): out.append(f"{bang}[{text}]({up}findings/{path[5:]})")
+        elif path.endswith((".png", ".svg")) and (ROOT / path).exists():
+            (SRC / path).parent.mkdir(parents=True, exist_ok=True); shutil.copy(ROOT / path, SRC / path)
+            out.append(f"{bang}[{text}]({up}{path})")
+        else: out.append(f"{text} (`{path}`)" if text != path else f"`{path}`")   # a file of the repository, not a page
+    return "".join(out)
+
+
+def execute(nb_path: Path, out: Path, timeout: int = 900) -> float:
+    "Run a library notebook top to bottom in its own folder (without its nbdev_export cell); return the seconds it took."
+    import nbformat
+    from nbclient import NotebookClient
+    nb = nbformat.read(nb_path, as_version=4)
+    nb.cells = [c for c in nb.cells if "nbdev_export" not in c.source]
+    t0 = time.time()
+    NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(nb_path.parent)}}).execute()
+    nbformat.write(nb, out)
+    return time.time() - t0
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-execute", action="store_true", help="copy the library notebooks as committed (no outputs): a quick build, as CI does")
+    a = ap.parse_args(argv)
+    shutil.rmtree(SRC, ignore_errors=True); (SRC / "library").mkdir(parents=True); (SRC / "experiments").mkdir(); (SRC / "findings").mkdir()
+    (SRC / "index.md").write_text(fix_links((ROOT / "README.md").read_text(), "README.md"))
+    findings = sorted((ROOT / "docs").glob("*.md"))
+    for f in findings: (SRC / "findings" / f.name).write_text(fix_links(f.read_text(), f"docs/{f.name}"))
+    library = sorted((ROOT / "nbs").glob("[0-9][0-9]_*.ipynb"))
+    for nb in library:
+        if a.no_execute: shutil.copy(nb, SRC / "library" / nb.name)
+        else: print(f"executing {nb.name}: {execute(nb, SRC / 'library' / nb.name):.0f} s", flush=True)
+    experiments = {p: t for p, t in EXPERIMENTS.items() if (ROOT / p).exists()}
+    for p in experiments: shutil.copy(ROOT / p, SRC / page_name(p))
+    nav = [{"Home": "index.md"},
+           {"Library": [f"library/{nb.name}" for nb in library]},
+           {"Results at cpu": [{t: page_name(p)} for p, t in experiments.items()]},
+           {"Findings": [f"findings/{f.name}" for f in findings]}]
+    (SRC / "nav.json").write_text(json.dumps(nav))
+    cfg = (ROOT / "mkdocs.yml").read_text().split("# nav: written by scripts/build_docs.py")[0]
+    (ROOT / "_site_mkdocs.yml").write_text(cfg + "# nav: written by scripts/build_docs.py\n" + "nav: " + json.dumps(nav) + "\n")
+    print(f"staged {len(library)} library notebooks ({'as committed' if a.no_execute else 'executed'}), "
+          f"{len(experiments)} experiment notebooks, {len(findings)} findings pages in {SRC.relative_to(ROOT)}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
