@@ -23,7 +23,7 @@ install: $(STAMP)
 
 # notebooks (library + experiment notebooks at their `tiny` defaults), pytest, and the oldest transformers we declare
 test: $(STAMP)
-	$(BIN)/nbdev-test --n-workers 2 --timing
+	OMP_NUM_THREADS=1 $(BIN)/nbdev-test --n-workers 2 --timing   # one thread per notebook: two spinning OpenMP pools on 2 cores run far slower
 	$(BIN)/python -m pytest -q
 	$(BIN)/python tests/check_dependency_floor.py
 	$(MAKE) docs-quick

@@ -45,16 +45,53 @@ def fix_links(md: str, here: str) -> str:
     return "".join(out)
 
 
-def execute(nb_path: Path, out: Path, timeout: int = 900) -> float:
-    "Run a library notebook top to bottom in its own folder (without its nbdev_export cell); return the seconds it took."
-    import nbformat
+CACHE = ROOT / "_site_cache"   # executed notebooks by the hash of their source and of the library: a rebuild runs only what changed
+
+
+def execute(nb_path: Path, out: Path, timeout: int = 1800) -> float:
+    "Run a library notebook top to bottom in its own folder (without its nbdev_export cell); return the seconds it took (0: cached)."
+    import hashlib, nbformat
     from nbclient import NotebookClient
+    h = hashlib.sha256(nb_path.read_bytes())
+    for f in sorted((ROOT / "klcritical").glob("*.py")): h.update(f.read_bytes())
+    cached = CACHE / f"{nb_path.stem}.{h.hexdigest()[:16]}.ipynb"
+    if cached.exists(): shutil.copy(cached, out); return 0.0
     nb = nbformat.read(nb_path, as_version=4)
     nb.cells = [c for c in nb.cells if "nbdev_export" not in c.source]
     t0 = time.time()
     NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(nb_path.parent)}}).execute()
     nbformat.write(nb, out)
+    CACHE.mkdir(exist_ok=True)
+    for old in CACHE.glob(f"{nb_path.stem}.*.ipynb"): old.unlink()
+    shutil.copy(out, cached)
     return time.time() - t0
+
+
+def title(nb: Path) -> str:
+    "The notebook's `# Title`."
+    for c in json.loads(nb.read_text())["cells"]:
+        for line in "".join(c["source"]).splitlines():
+            if c["cell_type"] == "markdown" and line.startswith("# "): return line[2:].strip()
+    return nb.stem
+
+
+def tidy(path: Path) -> None:
+    "For reading, not running: drop `#| hide` cells and the nbdev_export cell, the `#|` directive lines, and the Quarto-only link attributes of show_doc."
+    nb = json.loads(path.read_text())
+    keep = []
+    for c in nb["cells"]:
+        src = "".join(c["source"])
+        if c["cell_type"] == "code" and (src.startswith("#| hide") or "nbdev_export" in src): continue
+        if c["cell_type"] == "code": c["source"] = [l for l in c["source"] if not l.startswith("#|")]
+        if c["cell_type"] == "code" and not "".join(c["source"]).strip(): continue         # only directives: nothing to read
+        for o in c.get("outputs", []):
+            for k, v in o.get("data", {}).items():
+                if k.startswith("text/"):
+                    txt = "".join(v) if isinstance(v, list) else v
+                    o["data"][k] = re.sub(r'\{target="_blank"[^}]*\}', "", txt)
+        keep.append(c)
+    nb["cells"] = keep
+    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False))
 
 
 def main(argv=None) -> int:
@@ -69,10 +106,11 @@ def main(argv=None) -> int:
     for nb in library:
         if a.no_execute: shutil.copy(nb, SRC / "library" / nb.name)
         else: print(f"executing {nb.name}: {execute(nb, SRC / 'library' / nb.name):.0f} s", flush=True)
+        tidy(SRC / "library" / nb.name)
     experiments = {p: t for p, t in EXPERIMENTS.items() if (ROOT / p).exists()}
     for p in experiments: shutil.copy(ROOT / p, SRC / page_name(p))
     nav = [{"Home": "index.md"},
-           {"Library": [f"library/{nb.name}" for nb in library]},
+           {"Library": [{title(nb): f"library/{nb.name}"} for nb in library]},
            {"Results at cpu": [{t: page_name(p)} for p, t in experiments.items()]},
            {"Findings": [f"findings/{f.name}" for f in findings]}]
     (SRC / "nav.json").write_text(json.dumps(nav))

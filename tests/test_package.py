@@ -40,3 +40,11 @@ def test_experiment_notebooks_take_papermill_parameters():
         tagged = [c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])]
         assert len(tagged) == 1, f"{nb.name}: needs exactly one cell tagged 'parameters' (nbdev-clean must keep tags)"
         assert "profile = \"tiny\"" in "".join(tagged[0]["source"]), f"{nb.name}: parameters must default to tiny"
+
+
+def test_command_line_entry_points():
+    "`python -m klcritical` lists the commands (exit 2 without one); a command's --help lists its flags."
+    r = subprocess.run([sys.executable, "-m", "klcritical"], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 2 and "critical-tokens" in r.stdout
+    r = subprocess.run([sys.executable, "-m", "klcritical", "rl", "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0 and "--beta" in r.stdout and "--overrides" in r.stdout
