@@ -29,12 +29,14 @@ def pretrain_cmd(out: str, # checkpoint directory to make (or reuse, or resume)
                  seed: int = 0,
                  overrides: str = "{}", # JSON profile settings, e.g. '{"pretrain__steps": 600}'
                  retrain: store_true = False, # train again even if a matching checkpoint exists
+                 stop_after: int = None, # stop after this many steps in total (a time-limited job); the same command resumes
                  device: str = None, # None: the GPU when there is one
                  quiet: store_true = False, # no progress bars
                 ) -> str:
     "Pre-train a GPT-2 on 1..N-digit additions into OUT, or reuse / resume the run there."
     from klcritical.pretrain import ensure_pretrained
-    ck = ensure_pretrained(get_profile(profile, **_overrides(overrides)), n, out, seed=seed, retrain=retrain, progress=not quiet, device=device)
+    ck = ensure_pretrained(get_profile(profile, **_overrides(overrides)), n, out, seed=seed, retrain=retrain, progress=not quiet, device=device,
+                           stop_after=stop_after)
     print(ck); return str(ck)
 
 # %% ../nbs/07_cli.ipynb #c009

@@ -323,20 +323,25 @@ def _same_run(d: Path, run: dict) -> bool:
 
 # %% ../nbs/04_pretrain.ipynb #c013s1
 def ensure_pretrained(profile: str | Profile, max_digits: int, ck: str | Path, seed: int = 0, retrain: bool = False,
-                      progress: bool = True, device: str | torch.device | None = None, task: str | Task = ADDITION) -> Path:
-    "Path of a pre-trained checkpoint for (profile, N, seed) at `ck`, training (or resuming) it only if needed; never deletes a checkpoint."
+                      progress: bool = True, device: str | torch.device | None = None, task: str | Task = ADDITION,
+                      stop_after: int | None = None, # stop after this many steps in total; the same call resumes (for time-limited jobs)
+                     ) -> Path:
+    "Path of a pre-trained checkpoint for (profile, N, seed) at `ck`, training (or resuming) it only if needed; never deletes a checkpoint. With `stop_after`, an unfinished run's directory may be returned instead."
     ck, p, task = Path(ck), get_profile(profile), get_task(task)
     if not retrain and checkpoint_matches(ck, p, max_digits, seed, task): return ck
     run = _run_record(p, max_digits, seed, task)
     if _same_run(ck, run) and not (ck / META_FILE).exists():          # an interrupted run in place: finish it there
-        pretrain(p, max_digits, ck, seed=seed, resume=True, progress=progress, device=device, task=task); return ck
+        pretrain(p, max_digits, ck, seed=seed, resume=True, progress=progress, device=device, task=task, stop_after=stop_after); return ck
     stage = ck.with_name(ck.name + ".partial")
     if stage.exists() and not _same_run(stage, run):
         raise ValueError(f"{stage} holds an unfinished run of other settings; move it away or delete it, then run again")
     if progress: print(f"{ck}: " + ("retraining as asked" if retrain and ck.exists() else "no checkpoint of these settings")
                        + f"; training in {stage}")
     if not (stage / META_FILE).exists():                              # (a finished stage only waits to be swapped in)
-        pretrain(p, max_digits, stage, seed=seed, resume=stage.exists(), progress=progress, device=device, task=task)
+        pretrain(p, max_digits, stage, seed=seed, resume=stage.exists(), progress=progress, device=device, task=task, stop_after=stop_after)
+        if not (stage / META_FILE).exists():                          # stopped by `stop_after`: not swapped in
+            if progress: print(f"{stage}: stopped at step {stop_after}, unfinished; the same call resumes it")
+            return stage
     if ck.exists():
         kept = ck.with_name(f"{ck.name}.previous-{time.strftime('%Y%m%d-%H%M%S')}")
         os.replace(ck, kept); print(f"the previous checkpoint of {ck} is kept at {kept}")
