@@ -8,7 +8,7 @@ import json, tomllib
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['check_params', 'positive_int', 'int_list', 'repo_root']
+__all__ = ['check_params', 'positive_int', 'int_list', 'repo_root', 'rl_setup']
 
 # %% ../nbs/06_experiments.ipynb #c005
 _IPYTHON = {"In", "Out", "get_ipython", "exit", "quit", "open"}
@@ -67,3 +67,20 @@ def repo_root(root: str | Path | None = None, # the repository, if known; None: 
             if _is_repo(d): return d
     raise FileNotFoundError(f"cannot find the klcritical repository from the working directory ({Path.cwd()}) or the installed package; "
                             "run papermill from inside the repository (cd klcritical) or pass -p root /path/to/klcritical")
+
+# %% ../nbs/06_experiments.ipynb #c012b
+def rl_setup(profile: str, # tiny | cpu | paper
+             N=None, # the pre-trained model's N; None: 3 if the profile pre-trains it, else its first
+             target_digits=None, # None: N + 1
+             experiment: str = "single", # the folder under outputs/<profile>/rl/
+             out_root: str = "outputs",
+             root=None, # the repository; None: `repo_root()`
+            ) -> tuple:
+    "`(root, profile, N, target, out)` of an RL experiment notebook; `out` is created."
+    from klcritical.model import get_profile
+    root, p = repo_root(root), get_profile(profile)
+    N = positive_int(N, "N", 3 if 3 in p.pretrain_digits else p.pretrain_digits[0])
+    target = positive_int(target_digits, "target_digits", N + 1)
+    out = root / out_root / p.name / "rl" / experiment
+    out.mkdir(parents=True, exist_ok=True)
+    return root, p, N, target, out
