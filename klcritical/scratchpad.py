@@ -176,10 +176,12 @@ def make_tokenizer():
 
 def encode(tokenizer, text: str) -> list[int]:
     "Token ids of `text`; a `ValueError` names any character the tokenizer does not have."
-    bad = sorted(set(text) - set(tokenizer.get_vocab()))
-    if bad: raise ValueError(f"characters outside the tokenizer's alphabet: {bad!r}; allowed: "
-                             f"{''.join(sorted(set(tokenizer.get_vocab()) - {PAD, EOS}))!r}")
-    return tokenizer(text, add_special_tokens=False)["input_ids"]
+    try: return tokenizer(text, add_special_tokens=False)["input_ids"]     # the raw tokenizer refuses a foreign character...
+    except Exception:
+        vocab = set(tokenizer.get_vocab())                                   # ...and only then is the vocabulary read, to name it
+        bad = sorted(set(text) - vocab)
+        if not bad: raise
+        raise ValueError(f"characters outside the tokenizer's alphabet: {bad!r}; allowed: {''.join(sorted(vocab - {PAD, EOS}))!r}") from None
 
 # %% ../nbs/00_scratchpad.ipynb #c027b
 def target_segments(a: int, # first operand
