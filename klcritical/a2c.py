@@ -13,8 +13,9 @@ import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .scratchpad import Task, ADDITION, get_task
-from .model import Profile, get_profile, load_checkpoint, use_fast_kernels, default_device, train_attention
-from .prioritized_kl import certainty, kl_estimate, prioritized_kl, token_logprobs, entropy_from_logits
+from .model import Profile, RLConfig, get_profile, load_checkpoint, use_fast_kernels, default_device, train_attention
+from .prioritized_kl import (certainty, per_token_kl, prioritized_kl, kl_reward, token_logprobs, entropy_from_logits,
+                                       KL_ESTIMATORS, KL_PLACEMENTS)
 from .eval import generate, answer_accuracy, token_certainty
 from .pretrain import bf16_supported
 
@@ -120,6 +121,14 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
     # --- rewards: 0 everywhere but the last generated token of each episode
     last = (mask.cumsum(1) == mask.sum(1, keepdim=True)) & (mask > 0)
     rewards = last.float() * batch["reward"][:, None]                                                         # [B, T]
+    old_logp = old_logits = None
+    if cfg.kl_placement == "reward" or cfg.kl_ratio:                   # the sampling policy's log-probs, once per collect
+        with torch.no_grad():
+            old_logits = ac(seq, am, pos, autocast)[0][:, P - 1:-1].float() / cfg.temperature                # [B, T, V]
+            old_logp = token_logprobs(old_logits, acts)                                                       # [B, T]
+    if cfg.kl_placement == "reward":                                   # the KL in the reward: c_kl * Ĵ^β * KL off every token
+        rewards = rewards - cfg.c_kl * kl_reward(old_logp, ref_logp, cert, cfg.beta, cfg.kl_estimator,
+                                                 old_logits, ref_logits / cfg.temperature) * mask
     stats = {k: 0.0 for k in ("loss", "pg_loss", "value_loss", "entropy", "kl", "kl_weighted")}
     n_updates = 0
     for _ in range(cfg.repeats):
@@ -134,13 +143,16 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
             pg_loss = -(logp * adv * m).sum() / n
             value_loss = (((values - ret) ** 2) * m).sum() / n
             entropy = (entropy_from_logits(logits) * m).sum() / n
-            kl = prioritized_kl(logp, ref_logp[idx], cert[idx], cfg.beta, m, kind=cfg.kl_estimator)
-            loss = pg_loss + cfg.c_vf * value_loss - cfg.c_ent * entropy + cfg.c_kl * kl
+            ref_l = ref_logits[idx] / cfg.temperature                                                        # [b, T, V], for "exact"
+            kl = prioritized_kl(logp, ref_logp[idx], cert[idx], cfg.beta, m, kind=cfg.kl_estimator, logits=logits, ref_logits=ref_l,
+                                old_logp=old_logp[idx] if cfg.kl_ratio else None)
+            kl_loss = cfg.c_kl * kl if cfg.kl_placement == "loss" else torch.zeros(())   # in the reward: already in `adv`
+            loss = pg_loss + cfg.c_vf * value_loss - cfg.c_ent * entropy + kl_loss
             opt.zero_grad(set_to_none=True); loss.backward()
             torch.nn.utils.clip_grad_norm_(ac.parameters(), 1.0)
             opt.step(); n_updates += 1
             with torch.no_grad():
-                plain_kl = (kl_estimate(logp, ref_logp[idx], cfg.kl_estimator) * m).sum() / n
+                plain_kl = (per_token_kl(logp, ref_logp[idx], cfg.kl_estimator, logits, ref_l) * m).sum() / n
             for k, v in (("loss", loss), ("pg_loss", pg_loss), ("value_loss", value_loss), ("entropy", entropy),
                          ("kl", plain_kl), ("kl_weighted", kl)):
                 stats[k] += v.detach() / (cfg.repeats * len(mbs))                                 # stays on the device: no sync
@@ -196,7 +208,9 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
     if task.name != trained_on: raise ValueError(f"{checkpoint} was pre-trained on task {trained_on!r}, not {task.name!r}")
     target_digits = target_digits or N + 1
     if target_digits < 1: raise ValueError(f"target_digits must be >= 1, got {target_digits}")
-    if cfg.kl_estimator not in ("k1", "k2", "k3"): raise ValueError(f"kl_estimator must be k1, k2 or k3, got {cfg.kl_estimator!r}")
+    if cfg.kl_estimator not in KL_ESTIMATORS: raise ValueError(f"kl_estimator must be one of {KL_ESTIMATORS}, got {cfg.kl_estimator!r}")
+    if cfg.kl_placement not in KL_PLACEMENTS: raise ValueError(f"kl_placement must be one of {KL_PLACEMENTS}, got {cfg.kl_placement!r}")
+    if cfg.kl_ratio and cfg.kl_placement != "loss": raise ValueError("kl_ratio applies to the KL in the loss only (in the reward the KL is a constant)")
     if cfg.beta < 0: raise ValueError(f"beta must be >= 0, got {cfg.beta}")
     if cfg.minibatch_size < 1 or cfg.episodes_per_collect < 1: raise ValueError("episodes_per_collect and minibatch_size must be >= 1")
     if cfg.minibatch_unit not in ("episode", "token"): raise ValueError(f"minibatch_unit must be 'episode' or 'token', got {cfg.minibatch_unit!r}")
@@ -204,7 +218,9 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
     run = json.loads(json.dumps(dict(checkpoint=str(checkpoint), rl=asdict(cfg), target_digits=target_digits, seed=seed, N=N, task=task.name)))
     rf = out_dir / "run.json"
     old = json.loads(rf.read_text()) if rf.exists() else None
-    if old is not None and dict(old, task=old.get("task", ADDITION.name)) != run:   # runs recorded before tasks were addition
+    if old is not None:   # runs recorded before a setting existed ran with its default; before tasks, with addition
+        old = dict(old, task=old.get("task", ADDITION.name), rl={**asdict(RLConfig()), **old["rl"]})
+    if old is not None and old != run:
         raise ValueError(f"{out_dir} holds another RL run; choose another out_dir")
     if rf.exists() and not resume and (out_dir / "metrics.csv").exists():
         raise ValueError(f"{out_dir} already holds this run; pass resume=True to continue it, or choose another out_dir")

@@ -66,7 +66,9 @@ class RLConfig:
     c_ent: float = 0.0005        # entropy bonus coefficient
     c_kl: float = 10.0           # KL coefficient
     beta: float = 0.0            # prioritized-KL exponent; 0 is the standard KL penalty
-    kl_estimator: str = "k3"
+    kl_estimator: str = "k3"     # per-token KL term: "k1", "k2", "k3" or "exact" (see `prioritized_kl.per_token_kl`)
+    kl_placement: str = "loss"   # "loss": c_kl * KL added to the loss; "reward": c_kl * KL subtracted from each token's reward
+    kl_ratio: bool = False       # in the loss, times the importance ratio pi_theta / pi_sample (TRL's `use_bias_correction_kl`)
     temperature: float = 1.0     # sampling temperature of the policy during rollouts
     certainty_temperature: float = 4.0  # temperature of pi_old when computing certainty (Eq. 2)
     episodes_per_collect: int = 50

@@ -10,7 +10,8 @@ import torch.nn.functional as F
 from torch import Tensor
 
 # %% auto #0
-__all__ = ['CERTAINTY_METHODS', 'KL_KINDS', 'token_logprobs', 'entropy_from_logits', 'certainty', 'kl_estimate', 'prioritized_kl']
+__all__ = ['CERTAINTY_METHODS', 'KL_KINDS', 'KL_ESTIMATORS', 'KL_PLACEMENTS', 'token_logprobs', 'entropy_from_logits',
+           'certainty', 'kl_estimate', 'exact_kl', 'per_token_kl', 'prioritized_kl', 'kl_reward']
 
 # %% ../nbs/02_prioritized_kl.ipynb #c005
 def _f32(x: Tensor) -> Tensor:
@@ -74,22 +75,80 @@ def kl_estimate(
     if kind == "k2": return 0.5 * log_r ** 2
     return torch.expm1(log_r) - log_r
 
+# %% ../nbs/02_prioritized_kl.ipynb #c035b
+def _kl_rows(logits: Tensor, ref_logits: Tensor) -> Tensor:
+    "KL(softmax(logits) ‖ softmax(ref_logits)) of each row of `[N, V]` logits; impossible tokens (-inf) add 0."
+    lp, lq = F.log_softmax(_f32(logits), -1), F.log_softmax(_f32(ref_logits), -1)
+    lo = torch.finfo(lp.dtype).min                       # clamping keeps 0 * inf out of forward and backward
+    return (lp.exp() * (lp.clamp_min(lo) - lq.clamp_min(lo))).sum(-1)
+
+def exact_kl(
+    logits: Tensor, # logits of the trained policy π_θ, shape [..., V]; carries the gradient
+    ref_logits: Tensor, # logits of the reference π_old, same shape
+    chunk_size: int = 4096, # positions per chunk: bounds the [chunk, V] float32 temporaries
+) -> Tensor: # KL(π_θ(·|s) ‖ π_old(·|s)) per position, shape [...]
+    "The exact per-state KL from the two full distributions, in float32 or wider."
+    if logits.shape != ref_logits.shape:
+        raise ValueError(f"logits {tuple(logits.shape)} and ref_logits {tuple(ref_logits.shape)} differ in shape")
+    V = logits.shape[-1]
+    rows = zip(logits.reshape(-1, V).split(chunk_size), ref_logits.reshape(-1, V).split(chunk_size))
+    return torch.cat([_kl_rows(a, b) for a, b in rows]).reshape(logits.shape[:-1])
+
+# %% ../nbs/02_prioritized_kl.ipynb #c035g
+KL_ESTIMATORS = KL_KINDS + ("exact",)
+
+def per_token_kl(
+    logp: Tensor, # log π_θ(a|s) of the sampled tokens, shape [...]; carries the gradient
+    ref_logp: Tensor, # log π_old(a|s) of the same tokens, same shape
+    kind: str = "k3", # "k1", "k2", "k3" (see `kl_estimate`) or "exact" (see `exact_kl`)
+    logits: Tensor | None = None, # policy logits [..., V], already divided by the sampling temperature; "exact" only
+    ref_logits: Tensor | None = None, # reference logits [..., V], same temperature; "exact" only
+    old_logp: Tensor | None = None, # log-probs the tokens were sampled with: multiply by the ratio π_θ/π_sample
+) -> Tensor: # per-token KL term, shape [...]
+    "The per-token KL term of a loss, optionally importance-weighted."
+    if kind not in KL_ESTIMATORS: raise ValueError(f"unknown KL estimator {kind!r}; expected one of {KL_ESTIMATORS}")
+    if kind == "exact":
+        if logits is None or ref_logits is None:
+            raise ValueError("kind='exact' needs the full `logits` and `ref_logits` [..., V] of both models")
+        kl = exact_kl(logits, ref_logits)
+    else: kl = kl_estimate(logp, ref_logp, kind)
+    return kl if old_logp is None else kl * torch.exp(logp - old_logp.detach())
+
 # %% ../nbs/02_prioritized_kl.ipynb #c037
+def _weighted(kl: Tensor, certainty: Tensor, beta: float) -> Tensor:
+    "Ĵ^β · kl with the certainty detached; β = 0 leaves `kl` untouched (weights exactly 1, even where Ĵ = 0)."
+    if not beta >= 0: raise ValueError(f"beta must be >= 0, got {beta}")
+    return kl if beta == 0 else certainty.detach().to(kl.dtype) ** beta * kl
+
 def prioritized_kl(
     logp: Tensor, # log π_θ(a|s) of the sampled tokens, shape [...] (e.g. [B, T]); carries the gradient
     ref_logp: Tensor, # log π_old(a|s) of the same tokens under the frozen reference model, same shape
     certainty: Tensor, # certainty Ĵ_old(s) in [0, 1] of the reference model (see `certainty`), same shape; detached
     beta: float, # prioritization exponent β >= 0; 0 gives the standard KL penalty
     mask: Tensor | None = None, # bool or 0/1 tensor, same shape as `logp`: tokens that count; None = all tokens
-    kind: str = "k3", # per-token KL estimator, see `kl_estimate`
-) -> Tensor: # scalar: masked mean over tokens of certainty**beta * KL estimate
+    kind: str = "k3", # per-token KL term, see `per_token_kl` ("exact" needs `logits` and `ref_logits`)
+    logits: Tensor | None = None, ref_logits: Tensor | None = None, # [..., V] at the sampling temperature, for "exact"
+    old_logp: Tensor | None = None, # sampling log-probs: importance-ratio correction, see `per_token_kl`
+) -> Tensor: # scalar: masked mean over tokens of certainty**beta * KL term
     "Prioritized KL penalty (Vassoyan et al. 2025, Eq. 1): the per-token KL weighted by the reference model's certainty to the power `beta`."
-    if not beta >= 0: raise ValueError(f"beta must be >= 0, got {beta}")
-    kl = kl_estimate(logp, ref_logp, kind)
-    per_token = kl if beta == 0 else certainty.detach().to(kl.dtype) ** beta * kl
+    per_token = _weighted(per_token_kl(logp, ref_logp, kind, logits, ref_logits, old_logp), certainty, beta)
     if mask is None: return per_token.mean()
-    if mask.shape != logp.shape:
-        raise ValueError(f"mask shape {tuple(mask.shape)} does not match logp shape {tuple(logp.shape)}")
+    if mask.shape != per_token.shape:
+        raise ValueError(f"mask shape {tuple(mask.shape)} does not match logp shape {tuple(per_token.shape)}")
     m = mask.bool()
     total = torch.where(m, per_token, torch.zeros_like(per_token)).sum()
     return total / m.sum().clamp_min(1)
+
+# %% ../nbs/02_prioritized_kl.ipynb #c050b
+KL_PLACEMENTS = ("loss", "reward")
+
+def kl_reward(
+    logp: Tensor, # log π_θ(a|s) of the sampled tokens (at sampling time), shape [...]
+    ref_logp: Tensor, # log π_old(a|s) of the same tokens, same shape
+    certainty: Tensor, # certainty Ĵ_old(s) of the reference model, same shape
+    beta: float, # prioritization exponent β >= 0
+    kind: str = "k1", # per-token KL term; "k1" is the one whose reward placement is unbiased
+    logits: Tensor | None = None, ref_logits: Tensor | None = None, # [..., V], for "exact"
+) -> Tensor: # Ĵ^β · KL term per token, detached, shape [...]
+    "The prioritized KL *in the reward*: subtract `c_kl` times this from each token's reward before the advantages."
+    with torch.no_grad(): return _weighted(per_token_kl(logp, ref_logp, kind, logits, ref_logits), certainty, beta)
