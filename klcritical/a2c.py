@@ -12,16 +12,17 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
-from .scratchpad import Task, ADDITION, get_task
+from .scratchpad import Task, ADDITION, get_task, encode
 from .model import Profile, RLConfig, get_profile, load_checkpoint, use_fast_kernels, default_device, train_attention
-from .prioritized_kl import (certainty, per_token_kl, prioritized_kl, kl_reward, token_logprobs, entropy_from_logits,
+from .prioritized_kl import (certainty, exact_kl, per_token_kl, prioritized_kl, kl_reward, token_logprobs, entropy_from_logits,
                                        KL_ESTIMATORS, KL_PLACEMENTS)
-from .eval import generate, answer_accuracy, token_certainty
+from .eval import generate, answer_accuracy, token_certainty, _continuation_logits
 from .pretrain import bf16_supported
 
 # %% auto #0
-__all__ = ['RL_FIELDS', 'PARAMS_FILE', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect', 'minibatches', 'a2c_update',
-           'critical_probs', 'a2c_step', 'train_a2c', 'sweep', 'make_executor']
+__all__ = ['RL_FIELDS', 'PARAMS_FILE', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect', 'minibatches', 'top_entropy_mask',
+           'top_cov_mask', 'shuffle_within_rows', 'a2c_update', 'critical_probs', 'critical_kl_share', 'a2c_step',
+           'train_a2c', 'sweep', 'make_executor']
 
 # %% ../nbs/05_a2c.ipynb #c005
 def trunk(lm, input_ids, attention_mask, position_ids, autocast: bool = False) -> torch.Tensor:
@@ -102,6 +103,53 @@ def minibatches(mask: torch.Tensor, # [B, T] 1 on the generated tokens of a coll
         out.append((rows, sel))
     return out
 
+# %% ../nbs/05_a2c.ipynb #c012t1
+def top_entropy_mask(entropy: torch.Tensor, # [B, T] per-token policy entropy
+                     mask: torch.Tensor, # [B, T] 1 on generated tokens
+                     quantile: float, # the fraction kept: tokens at or above the (1 - quantile) quantile
+                     per_row: bool = False, # False: one threshold over the collect (TRL's); True: one per response (Archer's)
+                    ) -> torch.Tensor: # [B, T] bool
+    "The generated tokens whose entropy is in the top `quantile` fraction, over the collect or within each response."
+    if not 0 < quantile <= 1: raise ValueError(f"quantile must be in (0, 1], got {quantile}")
+    m = mask.bool()
+    e = torch.where(m, entropy.float(), torch.full_like(entropy.float(), float("nan")))
+    thr = torch.nanquantile(e, 1 - quantile, dim=1, keepdim=True) if per_row else torch.nanquantile(e[m], 1 - quantile)
+    return m & (entropy >= thr)
+
+def top_cov_mask(logp: torch.Tensor, adv: torch.Tensor, # [B, T] log-probabilities and advantages of the sampled tokens
+                 mask: torch.Tensor, ratio: float) -> torch.Tensor: # [B, T] bool
+    "KL-Cov's selection: the `ratio` fraction (at least one) of generated tokens with the largest (log π - mean)(A - mean)."
+    m = mask.bool(); lp, a = logp[m].float(), adv[m].float()
+    cov = (lp - lp.mean()) * (a - a.mean())
+    out = torch.zeros_like(m); k = max(1, int(ratio * len(cov)))
+    out[m] = torch.zeros_like(cov, dtype=torch.bool).index_fill_(0, cov.topk(k).indices, True)
+    return out
+
+def shuffle_within_rows(x: torch.Tensor, mask: torch.Tensor, generator: torch.Generator | None = None) -> torch.Tensor:
+    "`x` [B, T] with each row's values on generated tokens (`mask`) permuted among those tokens; the rest unchanged."
+    m = mask.bool(); inf = torch.full(m.shape, float("inf"), device=x.device)
+    where = torch.where(m, torch.arange(m.shape[1], device=x.device).float().expand(m.shape), inf).sort(dim=1, stable=True).indices
+    perm = torch.where(m, torch.rand(m.shape, generator=generator, device=x.device), inf).sort(dim=1, stable=True).indices
+    return x.scatter(1, where, x.gather(1, perm))
+
+# %% ../nbs/05_a2c.ipynb #c012t5
+def _needs_sampling_pass(cfg) -> bool:
+    "Whether an update needs the sampling policy's logits and values (one extra forward per collect)."
+    return (cfg.kl_placement == "reward" or cfg.kl_ratio or cfg.pg_entropy_quantile < 1 or cfg.kl_entropy_release > 0
+            or cfg.kl_cov_ratio > 0)
+
+def _token_selection(cfg, mask, cert, old_logits, old_logp, old_values, rewards) -> tuple:
+    "Per-token policy-gradient weights, KL weights and KL-Cov selection `[B, T]` of a collect, from the options of `cfg`."
+    ones = torch.ones_like(mask)
+    ent = entropy_from_logits(old_logits) if old_logits is not None else None
+    pg_w = top_entropy_mask(ent, mask, cfg.pg_entropy_quantile).float() if cfg.pg_entropy_quantile < 1 else ones
+    kl_w = 1 - top_entropy_mask(ent, mask, cfg.kl_entropy_release, per_row=True).float() if cfg.kl_entropy_release > 0 else ones
+    cov = torch.zeros_like(mask)
+    if cfg.kl_cov_ratio > 0:
+        adv0, _ = gae(rewards, old_values, mask, cfg.gamma, cfg.gae_lambda)
+        cov = top_cov_mask(old_logp, adv0, mask, cfg.kl_cov_ratio).float()
+    return pg_w, kl_w, cov
+
 # %% ../nbs/05_a2c.ipynb #c012s1
 def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
     "One A2C update on a collect; returns the loss terms and diagnostics."
@@ -120,16 +168,20 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
     t_ref = time.perf_counter() - t_ref
     # --- rewards: 0 everywhere but the last generated token of each episode
     last = (mask.cumsum(1) == mask.sum(1, keepdim=True)) & (mask > 0)
-    rewards = last.float() * batch["reward"][:, None]                                                         # [B, T]
+    reward = batch["reward"][torch.randperm(B)] if cfg.reward_shuffle else batch["reward"]                  # control: shuffled
+    rewards = last.float() * reward[:, None]                                                                  # [B, T]
     old_logp = old_logits = None
-    if cfg.kl_placement == "reward" or cfg.kl_ratio:                   # the sampling policy's log-probs, once per collect
+    if _needs_sampling_pass(cfg):                                      # the sampling policy's log-probs, once per collect
         with torch.no_grad():
-            old_logits = ac(seq, am, pos, autocast)[0][:, P - 1:-1].float() / cfg.temperature                # [B, T, V]
+            old_logits, old_values = ac(seq, am, pos, autocast)
+            old_logits, old_values = old_logits[:, P - 1:-1].float() / cfg.temperature, old_values[:, P - 1:-1]   # [B, T, V], [B, T]
             old_logp = token_logprobs(old_logits, acts)                                                       # [B, T]
     if cfg.kl_placement == "reward":                                   # the KL in the reward: c_kl * Ĵ^β * KL off every token
         rewards = rewards - cfg.c_kl * kl_reward(old_logp, ref_logp, cert, cfg.beta, cfg.kl_estimator,
                                                  old_logits, ref_logits / cfg.temperature) * mask
-    stats = {k: 0.0 for k in ("loss", "pg_loss", "value_loss", "entropy", "kl", "kl_weighted")}
+    pg_w, kl_w, cov_sel = _token_selection(cfg, mask, cert, old_logits, old_logp, old_values if _needs_sampling_pass(cfg) else None, rewards)
+    if cfg.certainty_shuffle: cert = shuffle_within_rows(cert, mask)                          # control: right weights, wrong tokens
+    stats = {k: 0.0 for k in ("loss", "pg_loss", "value_loss", "entropy", "kl", "kl_weighted", "kl_cov")}
     n_updates = 0
     for _ in range(cfg.repeats):
         mbs = minibatches(mask, cfg)
@@ -140,25 +192,28 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
             logp = token_logprobs(logits, acts[idx])                                                          # [b, T]
             # advantages over whole episodes (every row is complete), before the loss picks the tokens of `m`
             with torch.no_grad(): adv, ret = gae(rewards[idx], values.detach(), mask[idx], cfg.gamma, cfg.gae_lambda)
-            pg_loss = -(logp * adv * m).sum() / n
+            pg_loss = -(logp * adv * m * pg_w[idx]).sum() / n                                                 # pg_w: 80/20, else 1
             value_loss = (((values - ret) ** 2) * m).sum() / n
             entropy = (entropy_from_logits(logits) * m).sum() / n
             ref_l = ref_logits[idx] / cfg.temperature                                                        # [b, T, V], for "exact"
             kl = prioritized_kl(logp, ref_logp[idx], cert[idx], cfg.beta, m, kind=cfg.kl_estimator, logits=logits, ref_logits=ref_l,
-                                old_logp=old_logp[idx] if cfg.kl_ratio else None)
+                                old_logp=old_logp[idx] if cfg.kl_ratio else None, token_weight=kl_w[idx])    # kl_w: Archer, else 1
             kl_loss = cfg.c_kl * kl if cfg.kl_placement == "loss" else torch.zeros(())   # in the reward: already in `adv`
-            loss = pg_loss + cfg.c_vf * value_loss - cfg.c_ent * entropy + kl_loss
+            kl_cov = ((logp - old_logp[idx]).abs() * cov_sel[idx] * m).sum() / n if cfg.kl_cov_ratio > 0 else torch.zeros(())
+            loss = pg_loss + cfg.c_vf * value_loss - cfg.c_ent * entropy + kl_loss + cfg.kl_cov_coef * kl_cov
             opt.zero_grad(set_to_none=True); loss.backward()
             torch.nn.utils.clip_grad_norm_(ac.parameters(), 1.0)
             opt.step(); n_updates += 1
             with torch.no_grad():
                 plain_kl = (per_token_kl(logp, ref_logp[idx], cfg.kl_estimator, logits, ref_l) * m).sum() / n
             for k, v in (("loss", loss), ("pg_loss", pg_loss), ("value_loss", value_loss), ("entropy", entropy),
-                         ("kl", plain_kl), ("kl_weighted", kl)):
+                         ("kl", plain_kl), ("kl_weighted", kl), ("kl_cov", kl_cov)):
                 stats[k] += v.detach() / (cfg.repeats * len(mbs))                                 # stays on the device: no sync
     stats = {k: float(v) for k, v in stats.items()}
     stats.update(success=float(batch["right"].float().mean()), gen_tokens=int(mask.sum()),
-                 certainty=float((cert * mask).sum() / mask.sum()), updates=n_updates, reference_s=t_ref)
+                 certainty=float((cert * mask).sum() / mask.sum()), updates=n_updates, reference_s=t_ref,
+                 kl_weight=float(((cert ** cfg.beta if cfg.beta else torch.ones_like(cert)) * kl_w * mask).sum() / mask.sum()),
+                 pg_share=float((pg_w * mask).sum() / mask.sum()))
     return stats
 
 # %% ../nbs/05_a2c.ipynb #c014
@@ -167,6 +222,23 @@ def critical_probs(lm, tokenizer, pairs, n_pretrained: int, task: Task = ADDITIO
     d = token_certainty(lm, tokenizer, pairs, n_pretrained, texts=[task.target(x) for x in pairs], task=task)
     c = d[d.critical]                                      # teacher-forced: the token is the right one, p_token = P(right)
     return {f"p_crit_{k}": float(v) for k, v in c.groupby("crit_name").p_token.mean().sort_index().items()}
+
+# %% ../nbs/05_a2c.ipynb #c014b
+@torch.no_grad()
+def critical_kl_share(lm, ref_lm, tokenizer, pairs, n_pretrained: int, cfg, task: Task = ADDITION) -> dict[str, float]:
+    "Under teacher forcing: the shares of the weighted and of the plain KL mass on the critical tokens, and their share of tokens."
+    prompts, conts = [encode(tokenizer, task.prompt(x)) for x in pairs], [encode(tokenizer, task.target(x)) for x in pairs]
+    pol = _continuation_logits(lm, prompts, conts, tokenizer.pad_token_id)                       # per row [n, V]
+    ref = _continuation_logits(ref_lm, prompts, conts, tokenizer.pad_token_id)
+    tot = np.zeros(5)                                                     # weighted crit, weighted all, crit, all, crit tokens
+    for x, lp, lr in zip(pairs, pol, ref):
+        kl = exact_kl(lp / cfg.temperature, lr / cfg.temperature)                                  # [n]
+        w = certainty(lr, cfg.certainty_temperature) ** cfg.beta if cfg.beta else torch.ones_like(kl)
+        crit = torch.zeros_like(kl, dtype=torch.bool); crit[[c.offset for c in task.critical_positions(x, n_pretrained)]] = True
+        tot += [float((w * kl)[crit].sum()), float((w * kl).sum()), float(kl[crit].sum()), float(kl.sum()), float(crit.sum())]
+    ratio = lambda a, b: a / b if b > 0 else float("nan")
+    n = sum(len(c) for c in conts)
+    return dict(kl_mass_crit_weighted=ratio(tot[0], tot[1]), kl_mass_crit=ratio(tot[2], tot[3]), crit_token_share=tot[4] / n)
 
 # %% ../nbs/05_a2c.ipynb #c017
 def a2c_step(ac: ActorCritic, ref_lm, opt, tokenizer, pairs: list, cfg, generator: torch.Generator, task: Task = ADDITION) -> tuple[dict, dict]:
@@ -181,7 +253,7 @@ def a2c_step(ac: ActorCritic, ref_lm, opt, tokenizer, pairs: list, cfg, generato
 
 # %% ../nbs/05_a2c.ipynb #c018
 RL_FIELDS = ["episodes", "collect", "acc_target_sampled", "acc_target_greedy", "acc_1toN_sampled", "acc_1toN_greedy", "train_success", "kl", "kl_weighted", "entropy", "value_loss",
-             "pg_loss", "certainty", "seconds", "rollout_s", "reference_s", "update_s"]
+             "pg_loss", "certainty", "kl_weight", "kl_cov", "pg_share", "seconds", "rollout_s", "reference_s", "update_s"]
 
 def _atomic_save(obj, path: Path):
     tmp = path.with_suffix(".tmp"); torch.save(obj, tmp); os.replace(tmp, path)
@@ -214,6 +286,9 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
     if cfg.beta < 0: raise ValueError(f"beta must be >= 0, got {cfg.beta}")
     if cfg.minibatch_size < 1 or cfg.episodes_per_collect < 1: raise ValueError("episodes_per_collect and minibatch_size must be >= 1")
     if cfg.minibatch_unit not in ("episode", "token"): raise ValueError(f"minibatch_unit must be 'episode' or 'token', got {cfg.minibatch_unit!r}")
+    for k in ("pg_entropy_quantile", "kl_entropy_release", "kl_cov_ratio"):
+        lo_ok = getattr(cfg, k) > 0 if k == "pg_entropy_quantile" else getattr(cfg, k) >= 0
+        if not (lo_ok and getattr(cfg, k) <= 1): raise ValueError(f"{k} must be a fraction in {'(0' if k == 'pg_entropy_quantile' else '[0'}, 1], got {getattr(cfg, k)}")
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
     run = json.loads(json.dumps(dict(checkpoint=str(checkpoint), rl=asdict(cfg), target_digits=target_digits, seed=seed, N=N, task=task.name)))
     rf = out_dir / "run.json"
@@ -247,11 +322,13 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
         return float(answer_accuracy(ac.lm, tok, pairs, temperature=temperature, generator=g, task=task).mean())
     def evaluate(k):
         w = {key: float(np.mean([s[key] for s in window])) if window else float("nan")
-             for key in ("success", "kl", "kl_weighted", "entropy", "value_loss", "pg_loss", "certainty", "rollout_s", "reference_s", "update_s", "seconds")}
+             for key in ("success", "kl", "kl_weighted", "kl_weight", "kl_cov", "pg_share", "entropy", "value_loss", "pg_loss", "certainty",
+                         "rollout_s", "reference_s", "update_s", "seconds")}
         row = dict(episodes=k * cfg.episodes_per_collect, collect=k,
                    acc_target_sampled=acc(eval_target, cfg.temperature, k, 4), acc_target_greedy=acc(eval_target, 0.0, k, 4),
                    acc_1toN_sampled=acc(eval_1toN, cfg.temperature, k, 5), acc_1toN_greedy=acc(eval_1toN, 0.0, k, 5),
-                   train_success=w.pop("success"), **w, **critical_probs(ac.lm, tok, crit_pairs, N, task))
+                   train_success=w.pop("success"), **w, **critical_probs(ac.lm, tok, crit_pairs, N, task),
+                   **critical_kl_share(ac.lm, ref_lm, tok, crit_pairs, N, cfg, task))
         ac.lm.train(); window.clear()
         return row
     if k0 == 0 and not rows:

@@ -69,6 +69,12 @@ class RLConfig:
     kl_estimator: str = "k3"     # per-token KL term: "k1", "k2", "k3" or "exact" (see `prioritized_kl.per_token_kl`)
     kl_placement: str = "loss"   # "loss": c_kl * KL added to the loss; "reward": c_kl * KL subtracted from each token's reward
     kl_ratio: bool = False       # in the loss, times the importance ratio pi_theta / pi_sample (TRL's `use_bias_correction_kl`)
+    pg_entropy_quantile: float = 1.0  # 80/20: the policy gradient only on this top fraction of tokens by policy entropy (1: all)
+    kl_entropy_release: float = 0.0  # Archer-style: no KL on this top fraction of each response's tokens by policy entropy
+    kl_cov_ratio: float = 0.0    # KL-Cov: this fraction of tokens by Cov(log pi, A) gets kl_cov_coef * |log pi - log pi_sample|
+    kl_cov_coef: float = 1.0
+    certainty_shuffle: bool = False  # control: each episode's certainties permuted among its generated tokens
+    reward_shuffle: bool = False     # control: the collect's rewards permuted among its episodes
     temperature: float = 1.0     # sampling temperature of the policy during rollouts
     certainty_temperature: float = 4.0  # temperature of pi_old when computing certainty (Eq. 2)
     episodes_per_collect: int = 50

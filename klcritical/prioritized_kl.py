@@ -129,9 +129,11 @@ def prioritized_kl(
     kind: str = "k3", # per-token KL term, see `per_token_kl` ("exact" needs `logits` and `ref_logits`)
     logits: Tensor | None = None, ref_logits: Tensor | None = None, # [..., V] at the sampling temperature, for "exact"
     old_logp: Tensor | None = None, # sampling log-probs: importance-ratio correction, see `per_token_kl`
+    token_weight: Tensor | None = None, # another per-token weight (detached), times Ĵ^β, e.g. another method's token mask
 ) -> Tensor: # scalar: masked mean over tokens of certainty**beta * KL term
     "Prioritized KL penalty (Vassoyan et al. 2025, Eq. 1): the per-token KL weighted by the reference model's certainty to the power `beta`."
     per_token = _weighted(per_token_kl(logp, ref_logp, kind, logits, ref_logits, old_logp), certainty, beta)
+    if token_weight is not None: per_token = per_token * token_weight.detach().to(per_token.dtype)
     if mask is None: return per_token.mean()
     if mask.shape != per_token.shape:
         raise ValueError(f"mask shape {tuple(mask.shape)} does not match logp shape {tuple(per_token.shape)}")
