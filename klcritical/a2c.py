@@ -13,7 +13,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .scratchpad import Task, ADDITION, get_task, encode
-from .model import Profile, RLConfig, get_profile, load_checkpoint, use_fast_kernels, default_device, train_attention
+from .model import Profile, RLConfig, RunDir, get_profile, load_checkpoint, use_fast_kernels, default_device, train_attention
 from .prioritized_kl import (certainty, exact_kl, per_token_kl, prioritized_kl, kl_reward, token_logprobs, entropy_from_logits,
                                        KL_ESTIMATORS, KL_PLACEMENTS)
 from .eval import generate, answer_accuracy, token_certainty, _continuation_logits
@@ -22,7 +22,7 @@ from .pretrain import bf16_supported
 # %% auto #0
 __all__ = ['RL_FIELDS', 'PARAMS_FILE', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect', 'minibatches', 'top_entropy_mask',
            'top_cov_mask', 'shuffle_within_rows', 'a2c_update', 'critical_probs', 'critical_kl_share', 'a2c_step',
-           'train_a2c', 'sweep', 'make_executor']
+           'check_rl_config', 'RLEvaluator', 'train_a2c', 'sweep', 'make_executor']
 
 # %% ../nbs/05_a2c.ipynb #c005
 def trunk(lm, input_ids, attention_mask, position_ids, autocast: bool = False) -> torch.Tensor:
@@ -251,13 +251,74 @@ def a2c_step(ac: ActorCritic, ref_lm, opt, tokenizer, pairs: list, cfg, generato
     s.update(rollout_s=t1 - t0, update_s=t2 - t1 - s["reference_s"], seconds=t2 - t0)
     return s, batch
 
-# %% ../nbs/05_a2c.ipynb #c018
+# %% ../nbs/05_a2c.ipynb #c018a
 RL_FIELDS = ["episodes", "collect", "acc_target_sampled", "acc_target_greedy", "acc_1toN_sampled", "acc_1toN_greedy", "train_success", "kl", "kl_weighted", "entropy", "value_loss",
              "pg_loss", "certainty", "kl_weight", "kl_cov", "pg_share", "seconds", "rollout_s", "reference_s", "update_s"]
 
-def _atomic_save(obj, path: Path):
-    tmp = path.with_suffix(".tmp"); torch.save(obj, tmp); os.replace(tmp, path)
+def check_rl_config(cfg) -> None:
+    "Refuse RL settings that cannot run, naming the setting (`train_a2c` calls it first)."
+    if cfg.kl_estimator not in KL_ESTIMATORS: raise ValueError(f"kl_estimator must be one of {KL_ESTIMATORS}, got {cfg.kl_estimator!r}")
+    if cfg.kl_placement not in KL_PLACEMENTS: raise ValueError(f"kl_placement must be one of {KL_PLACEMENTS}, got {cfg.kl_placement!r}")
+    if cfg.kl_ratio and cfg.kl_placement != "loss": raise ValueError("kl_ratio applies to the KL in the loss only (in the reward the KL is a constant)")
+    if cfg.beta < 0: raise ValueError(f"beta must be >= 0, got {cfg.beta}")
+    if cfg.minibatch_size < 1 or cfg.episodes_per_collect < 1: raise ValueError("episodes_per_collect and minibatch_size must be >= 1")
+    if cfg.minibatch_unit not in ("episode", "token"): raise ValueError(f"minibatch_unit must be 'episode' or 'token', got {cfg.minibatch_unit!r}")
+    for k in ("pg_entropy_quantile", "kl_entropy_release", "kl_cov_ratio"):
+        lo_ok = getattr(cfg, k) > 0 if k == "pg_entropy_quantile" else getattr(cfg, k) >= 0
+        if not (lo_ok and getattr(cfg, k) <= 1): raise ValueError(f"{k} must be a fraction in {'(0' if k == 'pg_entropy_quantile' else '[0'}, 1], got {getattr(cfg, k)}")
 
+# %% ../nbs/05_a2c.ipynb #c018b
+class RLEvaluator:
+    "The fixed evaluation of an RL run: success on the target length and on 1..N, sampled and greedy, critical-token probabilities and KL shares."
+    KEYS = ("success", "kl", "kl_weighted", "kl_weight", "kl_cov", "pg_share", "entropy", "value_loss", "pg_loss", "certainty",
+            "rollout_s", "reference_s", "update_s", "seconds")     # update stats averaged over the collects since the last row
+
+    def __init__(self, tok, task: Task, N: int, target_digits: int, cfg, seed: int, ref_lm, device):
+        self.tok, self.task, self.N, self.cfg, self.seed, self.ref_lm, self.dev = tok, task, N, cfg, seed, ref_lm, device
+        self.target = task.sample(np.random.default_rng([seed, 1]), target_digits, cfg.n_eval)
+        rng_ev = np.random.default_rng([seed, 2])
+        self.one_to_n = [x for L in range(1, N + 1) for x in task.sample(rng_ev, L, max(1, cfg.n_eval // N))]
+        self.crit = task.sample(np.random.default_rng([seed, 3]), target_digits, 50)
+
+    def acc(self, lm, pairs, temperature: float, k: int, salt: int) -> float:
+        "Success on `pairs`; a sampled evaluation draws from its own stream, so training never sees it."
+        g = torch.Generator(self.dev).manual_seed(int(np.random.default_rng([self.seed, salt, k]).integers(2**62)))
+        return float(answer_accuracy(lm, self.tok, pairs, temperature=temperature, generator=g, task=self.task).mean())
+
+    def __call__(self, ac, k: int, window: list) -> dict:
+        "The metrics row after collect `k`; empties `window`, the update stats since the last row."
+        w = {key: float(np.mean([s[key] for s in window])) if window else float("nan") for key in self.KEYS}
+        lm, T, cfg = ac.lm, self.cfg.temperature, self.cfg
+        row = dict(episodes=k * cfg.episodes_per_collect, collect=k,
+                   acc_target_sampled=self.acc(lm, self.target, T, k, 4), acc_target_greedy=self.acc(lm, self.target, 0.0, k, 4),
+                   acc_1toN_sampled=self.acc(lm, self.one_to_n, T, k, 5), acc_1toN_greedy=self.acc(lm, self.one_to_n, 0.0, k, 5),
+                   train_success=w.pop("success"), **w, **critical_probs(lm, self.tok, self.crit, self.N, self.task),
+                   **critical_kl_share(lm, self.ref_lm, self.tok, self.crit, self.N, cfg, self.task))
+        ac.lm.train(); window.clear()
+        return row
+
+# %% ../nbs/05_a2c.ipynb #c018c
+def _load_for_rl(checkpoint, task, target_digits):
+    "The pre-trained model, its tokenizer, task and N, and the target length (default N + 1), checked."
+    lm, tok, meta = load_checkpoint(checkpoint)
+    N = int(meta.get("max_digits", 0))
+    if N < 1: raise ValueError(f"{checkpoint} has no 'max_digits' in its klcritical.json: is it a pre-trained model?")
+    trained_on = meta.get("task", ADDITION.name)
+    task = get_task(task if task is not None else trained_on)
+    if task.name != trained_on: raise ValueError(f"{checkpoint} was pre-trained on task {trained_on!r}, not {task.name!r}")
+    target_digits = target_digits or N + 1
+    if target_digits < 1: raise ValueError(f"target_digits must be >= 1, got {target_digits}")
+    return lm, tok, task, N, target_digits
+
+def _say_start(row: dict, task: Task, target_digits: int, cfg, progress: bool) -> None:
+    "State the starting model's sampled success, and warn when it is 0: then RL has no reward signal."
+    s0 = row["acc_target_sampled"]
+    msg = (f"starting model: sampled success {s0:.2f} on {task.name} problems of length {target_digits} at the policy's temperature "
+           f"{cfg.temperature:g} (greedy {row['acc_target_greedy']:.2f}; n = {cfg.n_eval})")
+    if s0 == 0: warnings.warn(msg + ": NO REWARD SIGNAL - every sampled episode fails, so RL cannot learn and arms cannot be compared", stacklevel=3)
+    elif progress: print(msg)
+
+# %% ../nbs/05_a2c.ipynb #c018
 def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pretrain`)
               out_dir: str | Path, # metrics.csv, run.json and the resumable state go here
               profile: str | Profile = "cpu", # the `rl` settings to use
@@ -272,72 +333,27 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
     "Fine-tune a pre-trained model with A2C and a (prioritized) KL penalty; return the metrics."
     import pandas as pd
     p = get_profile(profile); cfg = p.rl
-    lm, tok, meta = load_checkpoint(checkpoint)
-    N = int(meta.get("max_digits", 0))
-    if N < 1: raise ValueError(f"{checkpoint} has no 'max_digits' in its klcritical.json: is it a pre-trained model?")
-    trained_on = meta.get("task", ADDITION.name)
-    task = get_task(task if task is not None else trained_on)
-    if task.name != trained_on: raise ValueError(f"{checkpoint} was pre-trained on task {trained_on!r}, not {task.name!r}")
-    target_digits = target_digits or N + 1
-    if target_digits < 1: raise ValueError(f"target_digits must be >= 1, got {target_digits}")
-    if cfg.kl_estimator not in KL_ESTIMATORS: raise ValueError(f"kl_estimator must be one of {KL_ESTIMATORS}, got {cfg.kl_estimator!r}")
-    if cfg.kl_placement not in KL_PLACEMENTS: raise ValueError(f"kl_placement must be one of {KL_PLACEMENTS}, got {cfg.kl_placement!r}")
-    if cfg.kl_ratio and cfg.kl_placement != "loss": raise ValueError("kl_ratio applies to the KL in the loss only (in the reward the KL is a constant)")
-    if cfg.beta < 0: raise ValueError(f"beta must be >= 0, got {cfg.beta}")
-    if cfg.minibatch_size < 1 or cfg.episodes_per_collect < 1: raise ValueError("episodes_per_collect and minibatch_size must be >= 1")
-    if cfg.minibatch_unit not in ("episode", "token"): raise ValueError(f"minibatch_unit must be 'episode' or 'token', got {cfg.minibatch_unit!r}")
-    for k in ("pg_entropy_quantile", "kl_entropy_release", "kl_cov_ratio"):
-        lo_ok = getattr(cfg, k) > 0 if k == "pg_entropy_quantile" else getattr(cfg, k) >= 0
-        if not (lo_ok and getattr(cfg, k) <= 1): raise ValueError(f"{k} must be a fraction in {'(0' if k == 'pg_entropy_quantile' else '[0'}, 1], got {getattr(cfg, k)}")
-    out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
-    run = json.loads(json.dumps(dict(checkpoint=str(checkpoint), rl=asdict(cfg), target_digits=target_digits, seed=seed, N=N, task=task.name)))
-    rf = out_dir / "run.json"
-    old = json.loads(rf.read_text()) if rf.exists() else None
-    if old is not None:   # runs recorded before a setting existed ran with its default; before tasks, with addition
-        old = dict(old, task=old.get("task", ADDITION.name), rl={**asdict(RLConfig()), **old["rl"]})
-    if old is not None and old != run:
-        raise ValueError(f"{out_dir} holds another RL run; choose another out_dir")
-    if rf.exists() and not resume and (out_dir / "metrics.csv").exists():
-        raise ValueError(f"{out_dir} already holds this run; pass resume=True to continue it, or choose another out_dir")
-    rf.write_text(json.dumps(run, indent=1))
+    check_rl_config(cfg)
+    lm, tok, task, N, target_digits = _load_for_rl(checkpoint, task, target_digits)
+    rd = RunDir(out_dir, "RL run"); out_dir = rd.path          # records written before a setting (or tasks) existed: defaults
+    rd.claim(dict(checkpoint=str(checkpoint), rl=asdict(cfg), target_digits=target_digits, seed=seed, N=N, task=task.name), resume,
+             defaults=json.loads(json.dumps(dict(task=ADDITION.name, rl=asdict(RLConfig())))), results="metrics.csv")
     torch.manual_seed(seed)
     dev = torch.device(device or default_device())
     ac, ref_lm = a2c_models(lm, load_checkpoint(checkpoint)[0], cfg.value_hidden, dev, cfg.minibatch_size)
     opt = torch.optim.Adam(ac.parameters(), lr=cfg.lr)
     gen = torch.Generator(dev).manual_seed(seed)   # sampling happens on the model's device
-    eval_target = task.sample(np.random.default_rng([seed, 1]), target_digits, cfg.n_eval)
-    rng_ev = np.random.default_rng([seed, 2])
-    eval_1toN = [x for L in range(1, N + 1) for x in task.sample(rng_ev, L, max(1, cfg.n_eval // N))]
-    crit_pairs = task.sample(np.random.default_rng([seed, 3]), target_digits, 50)
+    evaluate = RLEvaluator(tok, task, N, target_digits, cfg, seed, ref_lm, dev)
     n_collects = math.ceil(cfg.total_episodes / cfg.episodes_per_collect)
     k0, rows, window = 0, [], []
-    state_f = out_dir / "state.pt"
-    if resume and state_f.exists():
-        st = torch.load(state_f, weights_only=False)
+    st = rd.load_state() if resume else None
+    if st is not None:
         ac.load_state_dict(st["ac"]); opt.load_state_dict(st["opt"]); gen.set_state(st["gen"]); torch.set_rng_state(st["torch"])
         k0, rows = st["collect"], st["rows"]
         if progress: print(f"resuming {out_dir} from episode {k0 * cfg.episodes_per_collect} (collect {k0} of {n_collects})")
-    def acc(pairs, temperature, k, salt):   # sampled evaluations draw from their own stream: training never sees them
-        g = torch.Generator(dev).manual_seed(int(np.random.default_rng([seed, salt, k]).integers(2**62)))
-        return float(answer_accuracy(ac.lm, tok, pairs, temperature=temperature, generator=g, task=task).mean())
-    def evaluate(k):
-        w = {key: float(np.mean([s[key] for s in window])) if window else float("nan")
-             for key in ("success", "kl", "kl_weighted", "kl_weight", "kl_cov", "pg_share", "entropy", "value_loss", "pg_loss", "certainty",
-                         "rollout_s", "reference_s", "update_s", "seconds")}
-        row = dict(episodes=k * cfg.episodes_per_collect, collect=k,
-                   acc_target_sampled=acc(eval_target, cfg.temperature, k, 4), acc_target_greedy=acc(eval_target, 0.0, k, 4),
-                   acc_1toN_sampled=acc(eval_1toN, cfg.temperature, k, 5), acc_1toN_greedy=acc(eval_1toN, 0.0, k, 5),
-                   train_success=w.pop("success"), **w, **critical_probs(ac.lm, tok, crit_pairs, N, task),
-                   **critical_kl_share(ac.lm, ref_lm, tok, crit_pairs, N, cfg, task))
-        ac.lm.train(); window.clear()
-        return row
     if k0 == 0 and not rows:
-        rows.append(evaluate(0))
-        s0 = rows[0]["acc_target_sampled"]
-        msg = (f"starting model: sampled success {s0:.2f} on {task.name} problems of length {target_digits} at the policy's temperature "
-               f"{cfg.temperature:g} (greedy {rows[0]['acc_target_greedy']:.2f}; n = {cfg.n_eval})")
-        if s0 == 0: warnings.warn(msg + ": NO REWARD SIGNAL - every sampled episode fails, so RL cannot learn and arms cannot be compared", stacklevel=2)
-        elif progress: print(msg)
+        rows.append(evaluate(ac, 0, window))
+        _say_start(rows[0], task, target_digits, cfg, progress)
     bar = tqdm(total=n_collects, initial=k0, disable=not progress, desc=f"A2C beta={cfg.beta:g} c_kl={cfg.c_kl:g} seed={seed}",
                mininterval=10)   # a few lines, not hundreds, in an executed notebook's output
     end = n_collects if stop_after is None else min(n_collects, stop_after)
@@ -347,12 +363,12 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
         window.append(s)
         bar.set_postfix(success=f"{s['success']:.2f}", kl=f"{s['kl']:.4f}"); bar.update(1)
         if (k + 1) % cfg.eval_every == 0 or k + 1 == n_collects:
-            rows.append(evaluate(k + 1))
+            rows.append(evaluate(ac, k + 1, window))
             r = rows[-1]
             bar.write(f"episodes {r['episodes']}: acc@{target_digits} sampled {r['acc_target_sampled']:.2f} greedy {r['acc_target_greedy']:.2f}  "
                       f"acc@1..{N} sampled {r['acc_1toN_sampled']:.2f} greedy {r['acc_1toN_greedy']:.2f}  kl {r['kl']:.4f}")
-            _atomic_save(dict(ac=ac.state_dict(), opt=opt.state_dict(), gen=gen.get_state(), torch=torch.get_rng_state(),
-                              collect=k + 1, rows=rows), state_f)
+            rd.save_state(dict(ac=ac.state_dict(), opt=opt.state_dict(), gen=gen.get_state(), torch=torch.get_rng_state(),
+                               collect=k + 1, rows=rows))
             pd.DataFrame(rows).to_csv(out_dir / "metrics.csv", index=False)
     bar.close()
     df = pd.DataFrame(rows)
@@ -372,17 +388,17 @@ def _stale_settings(d: Path, params: dict) -> list[str]:
 def _execute_run(single: str, d: str, params: dict) -> str:
     "Execute one run of a sweep into directory `d`, then mark it done."
     import papermill as pm
-    d = Path(d); d.mkdir(parents=True, exist_ok=True); t0 = time.time()
-    (d / PARAMS_FILE).write_text(json.dumps(params, indent=1, sort_keys=True))     # what was asked: checked by later sweeps
-    pm.execute_notebook(single, str(d / "run.ipynb"), cwd=str(Path(single).parent), progress_bar=False,
-                        parameters=dict(params, run_dir=str(d)))
-    (d / "done").write_text(f"{time.time() - t0:.0f} s\n")
-    return d.name
+    rd = RunDir(d); rd.path.mkdir(parents=True, exist_ok=True); t0 = time.time()
+    rd.write_text(PARAMS_FILE, json.dumps(params, indent=1, sort_keys=True))     # what was asked: checked by later sweeps
+    pm.execute_notebook(single, str(rd.path / "run.ipynb"), cwd=str(Path(single).parent), progress_bar=False,
+                        parameters=dict(params, run_dir=str(rd.path)))
+    rd.mark_done(f"{time.time() - t0:.0f} s\n")
+    return rd.path.name
 
 def _set_aside_stale(runs: dict[str, dict], out: Path, stale: str) -> None:
     "Stop, naming them, on finished runs in `out` made with other parameters; or (`stale='rerun'`) move them aside to run again."
     if stale not in ("error", "rerun"): raise ValueError(f"stale must be 'error' or 'rerun', got {stale!r}")
-    diffs = {k: _stale_settings(out / k, runs[k]) for k in runs if (out / k / "done").exists()}
+    diffs = {k: _stale_settings(out / k, runs[k]) for k in runs if RunDir(out / k).done}
     diffs = {k: v for k, v in diffs.items() if v}
     if diffs and stale == "error":
         raise ValueError(f"{len(diffs)} finished run(s) in {out} were made with other parameters, so their results are not "
@@ -422,7 +438,7 @@ def sweep(single: str | Path, # the single-run notebook to execute
     single, out = Path(single).resolve(), Path(out).resolve()   # absolute: the notebook runs in its own folder
     if workers < 1: raise ValueError(f"workers must be at least 1, got {workers}")
     _set_aside_stale(runs, out, stale)
-    jobs = [(str(out / k), runs[k]) for k in runs if not (out / k / "done").exists()]
+    jobs = [(str(out / k), runs[k]) for k in runs if not RunDir(out / k).done]
     bar = tqdm(total=len(jobs), desc=f"sweep {out.name}", disable=not progress)
     if executor is None: _run_local(single, jobs, workers, bar)
     elif jobs:                                         # one array job per pending run; `done` markers make resubmission safe

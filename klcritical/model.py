@@ -14,9 +14,10 @@ from transformers.activations import ACT2FN
 from .scratchpad import Task, ADDITION, get_task
 
 # %% auto #0
-__all__ = ['PROFILES', 'META_FILE', 'WEIGHTS_FILE', 'ModelShape', 'PretrainConfig', 'RLConfig', 'Profile', 'get_profile',
-           'make_model', 'n_params', 'use_fast_kernels', 'default_device', 'train_attention', 'weights_sha256',
-           'verify_checkpoint', 'profile_from_dict', 'save_checkpoint', 'load_checkpoint', 'KVDecoder']
+__all__ = ['PROFILES', 'META_FILE', 'WEIGHTS_FILE', 'RUN_FILE', 'STATE_FILE', 'DONE_FILE', 'ModelShape', 'PretrainConfig',
+           'RLConfig', 'Profile', 'get_profile', 'make_model', 'n_params', 'use_fast_kernels', 'default_device',
+           'train_attention', 'weights_sha256', 'verify_checkpoint', 'profile_from_dict', 'save_checkpoint',
+           'load_checkpoint', 'record_diff', 'RunDir', 'KVDecoder']
 
 # %% ../nbs/01_model.ipynb #c005
 @dataclass(frozen=True)
@@ -266,6 +267,74 @@ def load_checkpoint(path: str | Path, # a directory written by `save_checkpoint`
     if not extra: return model, tok, meta
     x = torch.load(path / "extra.pt", weights_only=False) if (path / "extra.pt").exists() else None
     return model, tok, meta, x
+
+# %% ../nbs/01_model.ipynb #c023e
+RUN_FILE, STATE_FILE, DONE_FILE = "run.json", "state.pt", "done"
+
+def record_diff(old: dict, new: dict, prefix: str = "") -> list[str]:
+    "The dotted names of the fields where two run records differ."
+    out = []
+    for k in sorted(set(old) | set(new), key=str):
+        a, b = old.get(k), new.get(k)
+        if isinstance(a, dict) and isinstance(b, dict): out += record_diff(a, b, f"{prefix}{k}.")
+        elif a != b: out.append(f"{prefix}{k}")
+    return out
+
+def _fill(old, defaults):
+    "`old` with the fields of `defaults` it lacks, recursively (records written before a setting existed)."
+    if not isinstance(old, dict) or not isinstance(defaults, dict): return old
+    return {**defaults, **{k: _fill(v, defaults.get(k)) for k, v in old.items()}}
+
+# %% ../nbs/01_model.ipynb #c023f
+class RunDir:
+    "A run's directory: its record (`run.json`), resumable state, metrics and `done` marker, each written atomically."
+    def __init__(self, path: str | Path, # the directory (created on `claim`)
+                 what: str = "run"): # how errors name the run, e.g. "RL run"
+        self.path, self.what = Path(path), what
+
+    def record(self, defaults: dict | None = None) -> dict | None:
+        "The stored record, with the fields of `defaults` that it lacks filled in; None when there is none."
+        f = self.path / RUN_FILE
+        return _fill(json.loads(f.read_text()), defaults or {}) if f.exists() else None
+
+    def claim(self, run: dict, # what identifies the run (JSON-able)
+              resume: bool = False, # continue a run of the same record that has results
+              defaults: dict | None = None, # values of fields that older records lack
+              results: str | None = None, # the file whose presence means results (others may sit beside the run, e.g. its
+                                          # executed notebook); None: any file but the record, and a directory of other files is refused
+             ) -> dict:
+        "Make this directory the run's: refuse another run or, without `resume`, this run's results; write the record."
+        run = json.loads(json.dumps(run))
+        old = self.record(defaults)
+        if old is None and results is None and self.path.exists() and any(self.path.iterdir()):
+            raise ValueError(f"{self.path} is not empty and holds no klcritical run; choose an empty directory")
+        if old is not None and old != run:
+            raise ValueError(f"{self.path} holds another {self.what} (differs in {record_diff(old, run)}); choose another directory")
+        others = lambda: any(p.name != RUN_FILE for p in self.path.iterdir())
+        has_results = old is not None and (others() if results is None else (self.path / results).exists())
+        if has_results and not resume:
+            raise ValueError(f"{self.path} already holds this {self.what}; pass resume=True to continue it, or choose another directory")
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.write_text(RUN_FILE, json.dumps(run, indent=1))
+        return run
+
+    def write_text(self, name: str, text: str) -> Path:
+        "Replace `name` atomically."
+        f, tmp = self.path / name, self.path / f".{name}.tmp"
+        tmp.write_text(text); os.replace(tmp, f); return f
+
+    def save_state(self, obj, name: str = STATE_FILE) -> None:
+        "`torch.save` the resumable state atomically."
+        tmp = self.path / f".{name}.tmp"; torch.save(obj, tmp); os.replace(tmp, self.path / name)
+
+    def load_state(self, name: str = STATE_FILE):
+        "The saved state (trusted files only), or None."
+        f = self.path / name
+        return torch.load(f, weights_only=False) if f.exists() else None
+
+    def mark_done(self, text: str = "") -> None: self.write_text(DONE_FILE, text)
+    @property
+    def done(self) -> bool: return (self.path / DONE_FILE).exists()
 
 # %% ../nbs/01_model.ipynb #c025
 class KVDecoder:

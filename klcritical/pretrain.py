@@ -14,11 +14,12 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .scratchpad import Task, ADDITION, get_task, EOS
 from .model import (Profile, PretrainConfig, get_profile, make_model, save_checkpoint, load_checkpoint, use_fast_kernels,
-                              default_device, train_attention, n_params, profile_from_dict, META_FILE, weights_sha256, verify_checkpoint)
+                              default_device, train_attention, n_params, profile_from_dict, META_FILE, weights_sha256, verify_checkpoint,
+                              RLConfig, RunDir, RUN_FILE)
 
 # %% auto #0
-__all__ = ['IGNORE', 'RUN_FILE', 'make_pool', 'matmul_peak', 'flops_per_token', 'bf16_supported', 'polish', 'pretrain',
-           'checkpoint_matches', 'ensure_pretrained']
+__all__ = ['IGNORE', 'make_pool', 'matmul_peak', 'flops_per_token', 'bf16_supported', 'polish', 'pretrain', 'checkpoint_matches',
+           'ensure_pretrained']
 
 # %% ../nbs/04_pretrain.ipynb #c005
 IGNORE = -100
@@ -102,8 +103,6 @@ def bf16_supported(device: str | torch.device = "cpu") -> bool:
     return _NATIVE_BF16[0]
 
 # %% ../nbs/04_pretrain.ipynb #c011
-RUN_FILE = "run.json"
-
 def _lr_lambda(total: int, warmup: int):
     def f(step):
         if step < warmup: return (step + 1) / warmup
@@ -151,21 +150,15 @@ def _check_args(p: Profile, max_digits: int, out_dir: Path, seed: int, resume: b
         raise ValueError(f"max_digits={max_digits} is too long for profile {p.name!r}: training and evaluation need "
                          f"{need} positions but the context holds {p.model.n_positions}; use max_digits <= {longest} "
                          f"or a profile with a longer context")
-    run = _run_record(p, max_digits, seed, task)
-    if out_dir.exists() and any(out_dir.iterdir()):
-        old = json.loads((out_dir / RUN_FILE).read_text()) if (out_dir / RUN_FILE).exists() else None
-        if old is None:
-            raise ValueError(f"out_dir {out_dir} is not empty and holds no klcritical run; choose an empty directory")
-        if dict(old, task=old.get("task", ADDITION.name)) != json.loads(json.dumps(run)):   # runs recorded before tasks were addition
-            diff = [k for k in ("max_digits", "seed", "task") if old.get(k, ADDITION.name if k == "task" else None) != run[k]] + (["profile"] if old.get("profile") != run["profile"] else [])
-            raise ValueError(f"out_dir {out_dir} holds another run (differs in {diff}); choose another directory")
-        if not resume:
-            raise ValueError(f"out_dir {out_dir} already holds this run; pass resume=True to continue it, or choose another directory")
-    return run
+    return RunDir(out_dir).claim(_run_record(p, max_digits, seed, task), resume, defaults=_record_defaults())
 
 def _run_record(p: Profile, max_digits: int, seed: int, task: Task) -> dict:
     "What identifies a pre-training run (its `run.json`)."
     return dict(profile=asdict(p), max_digits=max_digits, seed=seed, task=task.name)
+
+def _record_defaults() -> dict:
+    "What a record written before a setting (or tasks) existed ran with: the defaults."
+    return json.loads(json.dumps(dict(task=ADDITION.name, profile=dict(pretrain=asdict(PretrainConfig()), rl=asdict(RLConfig())))))
 
 def _rng_state() -> dict: return dict(torch=torch.get_rng_state())
 
@@ -174,6 +167,64 @@ def _truncate_csv(f: Path, step: int):
     if not f.exists(): return
     lines = f.read_text().splitlines(keepends=True)
     f.write_text("".join(lines[:1] + [l for l in lines[1:] if l.strip() and float(l.split(",", 1)[0]) <= step]))
+
+# %% ../nbs/04_pretrain.ipynb #c011s1b
+def _greedy_acc(model, tok, task: Task, seed: int, L: int, salt: int, n: int, autocast: bool) -> float:
+    "Greedy accuracy on a fixed set of `n` problems of length `L` (identical-length additions for addition)."
+    from klcritical.eval import answer_accuracy
+    return answer_accuracy(model, tok, task.sample(np.random.default_rng([seed, salt + L]), L, n), autocast=autocast, task=task).mean()
+
+def _start(p: Profile, max_digits: int, out_dir: Path, seed: int, resume: bool, progress: bool, dev, task: Task) -> tuple:
+    "The model, optimizer and schedule of a run, restored from `out_dir/resume` when resuming; and the counters."
+    c = p.pretrain
+    model = use_fast_kernels(make_model(p, seed=seed, task=task), train_attention(dev, c.batch_size)).to(dev)   # fused GELU; flash attention
+    opt = torch.optim.AdamW(model.parameters(), lr=c.lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, _lr_lambda(c.steps, max(1, int(c.warmup_frac * c.steps))))
+    cnt = dict(step=0, elapsed=0.0, tokens=0, wall=0.0)
+    if resume and (out_dir / "resume").exists():
+        m2, _, meta, st = load_checkpoint(out_dir / "resume", extra=True)
+        model.load_state_dict(m2.state_dict()); opt.load_state_dict(st["optimizer"]); sched.load_state_dict(st["scheduler"])
+        torch.set_rng_state(st["rng"]["torch"]); cnt.update(step=st["step"], elapsed=st["elapsed"], tokens=st["tokens"], wall=st.get("wall", 0.0))
+        for name in ("metrics.csv", "sharpness.csv"): _truncate_csv(out_dir / name, cnt["step"])
+        if progress: print(f"resuming {out_dir} from step {cnt['step']} of {c.steps}")
+    elif not resume and (out_dir / "metrics.csv").exists(): (out_dir / "metrics.csv").unlink()
+    return model, opt, sched, cnt
+
+def _probe_stops(model, tok, task: Task, c, max_digits: int, seed: int, autocast: bool, row: dict, bar) -> bool:
+    "The held-out N+1 probe of early stopping (other additions than the quick evaluation's): fills `row`; True to stop here."
+    probe = lambda L: _greedy_acc(model, tok, task, seed, L, 2 * 10**6, c.n_probe, autocast)
+    row["probe_N1"] = probe(max_digits + 1)
+    if not c.stop_band[0] <= row["probe_N1"] <= c.stop_band[1]: return False
+    row["probe_N"] = probe(max_digits)
+    stop = bool(row["probe_N"] >= c.stop_min_acc_N)
+    if stop: bar.write(f"step {row['step']}: held-out probe acc@{max_digits} {row['probe_N']:.2f}, "
+                       f"acc@{max_digits+1} {row['probe_N1']:.2f} inside {c.stop_band}: stopping here")
+    return stop
+
+# %% ../nbs/04_pretrain.ipynb #c011s1c
+def _finish(model, tok, out_dir: Path, run: dict, p: Profile, max_digits: int, seed: int, cnt: dict, stopped: bool,
+            speed: dict, offset_span: int, autocast: bool, progress: bool, task: Task, metrics_f: Path, fields_: list) -> None:
+    "A finished run: polish, then the checkpoint with its provenance in `klcritical.json`; the resume state goes."
+    c, step, polish_s = p.pretrain, cnt["step"], 0.0
+    if c.polish_steps:   # a pure function of the finished model: a resumed run polishes the same
+        t0 = time.perf_counter()
+        losses = polish(model, tok, c, max_digits, seed, offset_span, autocast, progress, task)
+        polish_s = time.perf_counter() - t0
+        with open(metrics_f, "a", newline="") as f:
+            csv.DictWriter(f, fields_).writerow(dict(step=step + c.polish_steps, loss=losses[-1], lr=0.0, elapsed_s=cnt["elapsed"] + polish_s))
+        accs = [_greedy_acc(model, tok, task, seed, L, 10**6, c.n_quick_eval, autocast) for L in (max_digits, max_digits + 1)]
+        print(f"polished {c.polish_steps} steps on 1..{max_digits} digits: loss {losses[-1]:.4f}, "
+              f"acc@{max_digits} {accs[0]:.2f}, acc@{max_digits + 1} {accs[1]:.2f} (n = {c.n_quick_eval}); {polish_s / 60:.1f} min")
+    dev = next(model.parameters()).device
+    meta = dict(run, kind="pretrained", steps=step, polish_steps=c.polish_steps, polish_seconds=round(polish_s, 1), stopped_by_probe=stopped,
+                train_seconds=round(cnt["elapsed"], 1), wall_seconds=round(time.perf_counter() - speed["t_wall"], 1), tokens=cnt["tokens"],
+                tokens_per_s=round(speed["tps"]), model_gflops=round(speed["gflops"], 1), matmul_peak_gflops=round(speed["peak"], 1),
+                mfu=round(speed["gflops"] / speed["peak"], 3), n_params=n_params(model), bf16_autocast=autocast,
+                device=torch.cuda.get_device_name(dev) if dev.type == "cuda" else f"cpu, {torch.get_num_threads()} threads")
+    model.save_pretrained(out_dir, safe_serialization=True); tok.save_pretrained(out_dir)
+    meta["weights_sha256"] = weights_sha256(out_dir)
+    (out_dir / META_FILE).write_text(json.dumps(meta, indent=1, default=str))
+    shutil.rmtree(out_dir / "resume", ignore_errors=True)
 
 # %% ../nbs/04_pretrain.ipynb #c011s2
 def pretrain(profile: str | Profile, # profile name or object: model shape and `pretrain` settings
@@ -187,27 +238,13 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
              task: str | Task = ADDITION, # what to learn (by default the scratchpad addition)
             ):
     "Pre-train a GPT-2 on a task's examples of lengths 1..N (scratchpads of 1..N-digit additions by default); returns the model (and writes `out_dir`)."
-    from klcritical.eval import answer_accuracy
     p = get_profile(profile); c = p.pretrain
     out_dir, task = Path(out_dir), get_task(task)
-    run = _check_args(p, max_digits, out_dir, seed, resume, task)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / RUN_FILE).write_text(json.dumps(run, indent=1))
-    tok = task.tokenizer()
+    run = _check_args(p, max_digits, out_dir, seed, resume, task)                # claims out_dir: writes run.json
+    tok, dev = task.tokenizer(), torch.device(device or default_device())
     torch.manual_seed(seed)
-    dev = torch.device(device or default_device())
-    model = use_fast_kernels(make_model(p, seed=seed, task=task), train_attention(dev, c.batch_size)).to(dev)   # fused GELU; flash attention
-    opt = torch.optim.AdamW(model.parameters(), lr=c.lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, _lr_lambda(c.steps, max(1, int(c.warmup_frac * c.steps))))
-    step, elapsed, tokens_seen = 0, 0.0, 0
-    if resume and (out_dir / "resume").exists():
-        m2, _, meta, st = load_checkpoint(out_dir / "resume", extra=True)
-        model.load_state_dict(m2.state_dict()); opt.load_state_dict(st["optimizer"]); sched.load_state_dict(st["scheduler"])
-        torch.set_rng_state(st["rng"]["torch"]); step, elapsed, tokens_seen = st["step"], st["elapsed"], st["tokens"]
-        for name in ("metrics.csv", "sharpness.csv"): _truncate_csv(out_dir / name, step)
-        if progress: print(f"resuming {out_dir} from step {step} of {c.steps}")
-    elif not resume and (out_dir / "metrics.csv").exists(): (out_dir / "metrics.csv").unlink()
-    t_wall = time.perf_counter() - (st.get("wall", 0.0) if resume and (out_dir / "resume").exists() else 0.0)
+    model, opt, sched, cnt = _start(p, max_digits, out_dir, seed, resume, progress, dev, task)
+    t_wall = time.perf_counter() - cnt["wall"]
     autocast = c.bf16 and bf16_supported(dev)
     peak = matmul_peak(torch.bfloat16 if autocast else torch.float32, seconds=0.5, device=dev)   # GFLOP/s, this machine, this run
     offset_span = task.max_len(max_digits + c.pos_offset_digits) if c.pos_offset_digits > 0 else 0
@@ -216,87 +253,53 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
     metrics_f = out_dir / "metrics.csv"
     fields_ = ["step", "loss", "lr", "tokens_per_s", "model_gflops", "acc_N", "acc_N1", "elapsed_s", "probe_N", "probe_N1"]
     if not metrics_f.exists(): metrics_f.write_text(",".join(fields_) + "\n")
-    pool, pool_id = None, -1
-    bar = tqdm(total=c.steps, initial=step, disable=not progress, desc=f"pretrain N={max_digits}", unit="step", mininterval=10)
-    def greedy_acc(L, salt, n):   # greedy accuracy on a fixed set of n problems of length L (identical-length additions)
-        return answer_accuracy(model, tok, task.sample(np.random.default_rng([seed, salt + L]), L, n), autocast=autocast, task=task).mean()
-    model.train(); t_last, tok_last, stopped = time.perf_counter(), 0, False
-    while step < end:
-        if step // c.pool_batches != pool_id:
-            pool_id = step // c.pool_batches
+    pool_id, stopped = -1, False
+    bar = tqdm(total=c.steps, initial=cnt["step"], disable=not progress, desc=f"pretrain N={max_digits}", unit="step", mininterval=10)
+    model.train(); t_last, tok_last = time.perf_counter(), 0
+    while cnt["step"] < end:
+        if cnt["step"] // c.pool_batches != pool_id:
+            pool_id = cnt["step"] // c.pool_batches
             p_off = c.p_offset if pool_id * c.pool_batches >= c.offset_from * c.steps else 0.0   # curriculum
             pool = make_pool(tok, np.random.default_rng([seed, pool_id]), max_digits, c.batch_size, c.pool_batches,
                              c.p_identical, offset_span, p_off, c.bucket, c.p_longer, task)
-        b = pool[step % c.pool_batches]
+        b = pool[cnt["step"] % c.pool_batches]
         ntok = int(b["attention_mask"].sum())                                                # counted on the host: no device sync
         t0 = time.perf_counter()
         if dev.type != "cpu": b = {k: v.to(dev, non_blocking=True) for k, v in b.items()}
-        loss = _train_step(model, opt, sched, b, c, autocast); step += 1
-        tokens_seen += ntok; tok_last += ntok
-        elapsed += time.perf_counter() - t0
-        row = None
-        if step % 10 == 0 or step == end:
-            dt = time.perf_counter() - t_last; tps = tok_last / max(dt, 1e-9)
-            bar.set_postfix(loss=f"{loss.item():.4f}", tok_s=f"{tps:,.0f}")
-            row = dict(step=step, loss=loss.item(), lr=sched.get_last_lr()[0], tokens_per_s=tps, model_gflops=tps * fpt / 1e9,
-                       acc_N="", acc_N1="", elapsed_s=elapsed)
-            t_last, tok_last = time.perf_counter(), 0
+        loss = _train_step(model, opt, sched, b, c, autocast); cnt["step"] += 1; step = cnt["step"]
+        cnt["tokens"] += ntok; tok_last += ntok; cnt["elapsed"] += time.perf_counter() - t0
+        row = dict(step=step, loss=loss.item(), lr=sched.get_last_lr()[0], elapsed_s=cnt["elapsed"])
+        log = step % 10 == 0 or step == end
+        if log:
+            tps = tok_last / max(time.perf_counter() - t_last, 1e-9)
+            bar.set_postfix(loss=f"{row['loss']:.4f}", tok_s=f"{tps:,.0f}"); row.update(tokens_per_s=tps, model_gflops=tps * fpt / 1e9)
         if step % c.eval_every == 0 or step == c.steps:
-            row = row or dict(step=step, loss=loss.item(), lr=sched.get_last_lr()[0], tokens_per_s="", model_gflops="", elapsed_s=elapsed)
-            for key, L in (("acc_N", max_digits), ("acc_N1", max_digits + 1)): row[key] = greedy_acc(L, 10**6, c.n_quick_eval)
-            model.train()
-            bar.write(f"step {step}: loss {loss.item():.4f}  acc@{max_digits} {row['acc_N']:.2f}  acc@{max_digits+1} {row['acc_N1']:.2f}")
-            t_last, tok_last = time.perf_counter(), 0
+            for key, L in (("acc_N", max_digits), ("acc_N1", max_digits + 1)): row[key] = _greedy_acc(model, tok, task, seed, L, 10**6, c.n_quick_eval, autocast)
+            bar.write(f"step {step}: loss {row['loss']:.4f}  acc@{max_digits} {row['acc_N']:.2f}  acc@{max_digits+1} {row['acc_N1']:.2f}"); log = True
         if c.stop_band and step % c.probe_every == 0 and step >= c.probe_from * c.steps:   # held-out N+1 probe
-            row = row or dict(step=step, loss=loss.item(), lr=sched.get_last_lr()[0], elapsed_s=elapsed)
-            probe = lambda L: greedy_acc(L, 2 * 10**6, c.n_probe)   # held out: other additions than the quick evaluation's
-            row["probe_N1"] = probe(max_digits + 1)
-            if c.stop_band[0] <= row["probe_N1"] <= c.stop_band[1]:
-                row["probe_N"] = probe(max_digits)
-                stopped = bool(row["probe_N"] >= c.stop_min_acc_N)
-                if stopped: bar.write(f"step {step}: held-out probe acc@{max_digits} {row['probe_N']:.2f}, "
-                                      f"acc@{max_digits+1} {row['probe_N1']:.2f} inside {c.stop_band}: stopping here")
-            model.train(); t_last, tok_last = time.perf_counter(), 0
+            stopped = _probe_stops(model, tok, task, c, max_digits, seed, autocast, row, bar); log = True
         if c.sharpness_every and (step % c.sharpness_every == 0 or step == end):   # the run draws its own sharpness curve
             from klcritical.eval import sharpness
             sh = pd.DataFrame([dict(step=step, **sharpness(model, tok, max_digits, seed=seed, task=task))])
             sh.to_csv(out_dir / "sharpness.csv", mode="a", header=not (out_dir / "sharpness.csv").exists(), index=False)
             model.train(); t_last, tok_last = time.perf_counter(), 0
-        if row:
+        if log:
             with open(metrics_f, "a", newline="") as f: csv.DictWriter(f, fields_).writerow(row)
+            model.train(); t_last, tok_last = time.perf_counter(), 0
         if stopped: break
         if step % c.ckpt_every == 0 or step == end:
             save_checkpoint(out_dir / "resume", model, tok, dict(run=run, step=step),
                             extra=dict(optimizer=opt.state_dict(), scheduler=sched.state_dict(), rng=_rng_state(),
-                                       step=step, elapsed=elapsed, tokens=tokens_seen, wall=time.perf_counter() - t_wall))
+                                       step=step, elapsed=cnt["elapsed"], tokens=cnt["tokens"], wall=time.perf_counter() - t_wall))
         bar.update(1)
     bar.close()
-    wall = time.perf_counter() - t_wall
-    tps = tokens_seen / max(elapsed, 1e-9); gflops = tps * fpt / 1e9
-    print(f"pre-training N={max_digits}: {elapsed / 60:.1f} min in training steps ({wall / 60:.1f} min wall, evaluations included), "
+    tps = cnt["tokens"] / max(cnt["elapsed"], 1e-9); gflops = tps * fpt / 1e9
+    print(f"pre-training N={max_digits}: {cnt['elapsed'] / 60:.1f} min in training steps ({(time.perf_counter() - t_wall) / 60:.1f} min wall, evaluations included), "
           f"{tps:,.0f} tokens/s, {gflops:.0f} model GFLOP/s = "
           f"{gflops / peak:.0%} of the {'bf16' if autocast else 'fp32'} matmul peak measured in this run ({peak:.0f} GFLOP/s)")
-    polish_s = 0.0
-    if (step >= c.steps or stopped) and c.polish_steps:   # a pure function of the finished model: a resumed run polishes the same
-        t0 = time.perf_counter()
-        losses = polish(model, tok, c, max_digits, seed, offset_span, autocast, progress, task)
-        polish_s = time.perf_counter() - t0
-        with open(metrics_f, "a", newline="") as f:
-            csv.DictWriter(f, fields_).writerow(dict(step=step + c.polish_steps, loss=losses[-1], lr=0.0, elapsed_s=elapsed + polish_s))
-        accs = [greedy_acc(L, 10**6, c.n_quick_eval) for L in (max_digits, max_digits + 1)]
-        print(f"polished {c.polish_steps} steps on 1..{max_digits} digits: loss {losses[-1]:.4f}, "
-              f"acc@{max_digits} {accs[0]:.2f}, acc@{max_digits + 1} {accs[1]:.2f} (n = {c.n_quick_eval}); {polish_s / 60:.1f} min")
-    wall = time.perf_counter() - t_wall
-    if step >= c.steps or stopped:
-        meta = dict(run, kind="pretrained", steps=step, polish_steps=c.polish_steps, polish_seconds=round(polish_s, 1), stopped_by_probe=stopped, train_seconds=round(elapsed, 1),
-                    wall_seconds=round(wall, 1), tokens=tokens_seen,
-                    tokens_per_s=round(tps), model_gflops=round(gflops, 1), matmul_peak_gflops=round(peak, 1),
-                    mfu=round(gflops / peak, 3), n_params=n_params(model), bf16_autocast=autocast,
-                    device=torch.cuda.get_device_name(dev) if dev.type == "cuda" else f"cpu, {torch.get_num_threads()} threads")
-        model.save_pretrained(out_dir, safe_serialization=True); tok.save_pretrained(out_dir)
-        meta["weights_sha256"] = weights_sha256(out_dir)
-        (out_dir / META_FILE).write_text(json.dumps(meta, indent=1, default=str))
-        shutil.rmtree(out_dir / "resume", ignore_errors=True)
+    if cnt["step"] >= c.steps or stopped:
+        _finish(model, tok, out_dir, run, p, max_digits, seed, cnt, stopped, dict(t_wall=t_wall, tps=tps, gflops=gflops, peak=peak),
+                offset_span, autocast, progress, task, metrics_f, fields_)
     return model
 
 # %% ../nbs/04_pretrain.ipynb #c013
@@ -316,10 +319,7 @@ def checkpoint_matches(ck: str | Path, profile: str | Profile, max_digits: int, 
 
 def _same_run(d: Path, run: dict) -> bool:
     "Whether `d` holds an (unfinished or finished) `pretrain` run of exactly `run`."
-    f = d / RUN_FILE
-    if not f.exists(): return False
-    old = json.loads(f.read_text())
-    return dict(old, task=old.get("task", ADDITION.name)) == json.loads(json.dumps(run))
+    return RunDir(d).record(_record_defaults()) == json.loads(json.dumps(run))
 
 # %% ../nbs/04_pretrain.ipynb #c013s1
 def ensure_pretrained(profile: str | Profile, max_digits: int, ck: str | Path, seed: int = 0, retrain: bool = False,

@@ -175,8 +175,9 @@ def task_reward(task: Task, right: float = 1.0, wrong: float = 0.0):
 class TaskEvalCallback(TrainerCallback):
     "Sampled and greedy success of the policy on fixed problems, every `every` optimizer steps and at the start."
     def __init__(self, task: Task, tokenizer, problems: dict, # name -> problems, e.g. {"target": [...], "1toN": [...]}
-                 temperature: float = 1.0, every: int = 5, seed: int = 0):
+                 temperature: float = 1.0, every: int = 5, seed: int = 0, verbose: bool = False): # verbose: print each row
         self.task, self.tok, self.problems, self.temperature, self.every, self.seed, self.rows = task, tokenizer, problems, temperature, every, seed, []
+        self.verbose, self.t0 = verbose, None
 
     def measure(self, model, step: int):
         from klcritical.eval import answer_accuracy
@@ -186,6 +187,10 @@ class TaskEvalCallback(TrainerCallback):
             row[f"acc_{name}_sampled"] = float(answer_accuracy(model, self.tok, xs, temperature=self.temperature, generator=g, task=self.task).mean())
             row[f"acc_{name}_greedy"] = float(answer_accuracy(model, self.tok, xs, temperature=0.0, task=self.task).mean())
         self.rows.append(row)
+        if self.verbose:
+            import time
+            self.t0 = self.t0 or time.time()
+            print(f"step {step} ({time.time() - self.t0:.0f} s): " + "  ".join(f"{k} {v:.2f}" for k, v in row.items() if k != "step"), flush=True)
         model.train()
 
     def on_train_begin(self, args, state, control, model=None, **kw): self.measure(model, 0)
@@ -215,6 +220,7 @@ def train_grpo(checkpoint, # a pre-trained model directory (from `pretrain`)
                profile="cpu", prioritized_beta: float = 150.0, seed: int = 0,
                target_digits: int | None = None, # None: N + 1
                num_generations: int = 5, eval_every: int = 5, # optimizer steps between evaluations
+               progress: bool = True, # print each evaluation row
                **overrides, # more `PrioritizedGRPOConfig` fields, e.g. max_steps=3
               ) -> "pd.DataFrame":
     "One GRPO run with the prioritized KL from `checkpoint` on (N+1)-digit problems; the evaluation rows."
@@ -232,7 +238,7 @@ def train_grpo(checkpoint, # a pre-trained model directory (from `pretrain`)
     rng_ev = np.random.default_rng([seed, 2])
     cb = TaskEvalCallback(task, tok, {"target": task.sample(np.random.default_rng([seed, 1]), L, rl.n_eval),
                                       "1toN": [x for n in range(1, N + 1) for x in task.sample(rng_ev, n, max(1, rl.n_eval // N))]},
-                          temperature=rl.temperature, every=eval_every, seed=seed)
+                          temperature=rl.temperature, every=eval_every, seed=seed, verbose=progress)
     per_step = cfg.per_device_train_batch_size * cfg.gradient_accumulation_steps        # completions per optimizer step
     ds = task_dataset(task, np.random.default_rng([seed, 100]), L, cfg.max_steps * per_step // num_generations)
     (out / "run.json").write_text(json.dumps(dict(checkpoint=str(checkpoint), profile=get_profile(profile).name, prioritized_beta=prioritized_beta,
