@@ -16,7 +16,10 @@ EXPERIMENTS = {   # executed notebook of the `cpu` results -> page title
     "outputs/cpu/rl/fig4/02_rl_prioritized_kl.ipynb": "Fig. 4: prioritized vs standard KL",
     "outputs/cpu/rl/fig4_k2/02_rl_prioritized_kl.ipynb": "Fig. 4 with the k2 estimator",
     "outputs/cpu/rl/fig4_polished/02_rl_prioritized_kl.ipynb": "Fig. 4 from the polished model",
-    "outputs/cpu/rl/fig6/03_rl_beta_ablation.ipynb": "Fig. 6: β ablation",
+    "outputs/cpu/rl/fig6_sampled/03_rl_beta_ablation.ipynb": "Fig. 6: β ablation",
+    "outputs/cpu/rl/fig4_reward/02_rl_prioritized_kl.ipynb": "Fig. 4 with the KL in the reward",
+    "outputs/cpu/trl/grpo/07_trl_grpo_prioritized_kl.ipynb": "GRPO in TRL with the prioritized KL",
+    "outputs/cpu/rl/methods/08_token_selective_methods.ipynb": "Controls and the field's token-selective methods",
     "outputs/cpu/rl/fig3/04_rl_compare_pretrain.ipynb": "Fig. 3: fine-tuning on N+2",
     "outputs/cpu/regime/06_p0_long.ipynb": "The regime map (first cell)",
 }

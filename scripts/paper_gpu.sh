@@ -1,0 +1,44 @@
+#!/bin/bash
+# The `paper` profile on one GPU, stage by stage, as `klcritical` commands.
+# Each stage stops itself before LIMIT seconds (default 540: a lent GPU machine allows 10 minutes per command) and
+# resumes where it stopped when run again: pre-training from its last checkpoint (every 1,000 steps at `paper`),
+# RL runs from their last evaluation. A stage prints "finished" or "not finished: run this stage again".
+#
+#   scripts/paper_gpu.sh pretrain        # N = 7 (85M parameters), 2,500 steps: about 4 minutes of training on an H100
+#   scripts/paper_gpu.sh tables          # Tables 4-5 row N (greedy, n = 1,000) and sampled success at T = 2, the sharpness probe
+#   scripts/paper_gpu.sh critical        # Table 1 (certainty gap over the authors' critical tokens)
+#   scripts/paper_gpu.sh rl              # Fig. 4: standard, prioritized and no KL at once on the GPU, SEEDS seeds
+#
+# Environment: PROFILE (paper; `tiny` tests every stage on a CPU in a minute), N (7), SEEDS (1), LIMIT (540),
+# OUT (outputs/$PROFILE). Every command is also a line of outputs/paper/COMMAND.sh.
+set -uo pipefail
+stage=${1:?usage: scripts/paper_gpu.sh pretrain|tables|critical|rl}
+P=${PROFILE:-paper}; N=${N:-7}; SEEDS=${SEEDS:-1}; LIMIT=${LIMIT:-540}; OUT=${OUT:-outputs/$P}
+CK=$OUT/checkpoints/N$N; K=klcritical; command -v $K >/dev/null || K="python -m klcritical"
+t_end=$(( $(date +%s) + LIMIT ))
+left() { echo $(( t_end - $(date +%s) > 1 ? t_end - $(date +%s) : 1 )); }
+run() { timeout "$(left)" "$@"; local rc=$?; [ $rc -eq 124 ] && { echo "not finished: run this stage again"; exit 3; }; [ $rc -ne 0 ] && exit $rc; return 0; }
+case $stage in
+  pretrain) run $K pretrain "$CK" --profile "$P" --n "$N" ;;
+  tables)
+    mkdir -p "$OUT/pretrain"
+    for kind in identical varying; do
+      run $K evaluate "$CK" --lengths "[$N, $((N+1)), $((N+2)), $((N+3))]" --kind $kind --n 1000 --out "$OUT/pretrain/N${N}_${kind}.csv"
+      run $K evaluate "$CK" --lengths "[$N, $((N+1))]" --kind $kind --n 1000 --temperature 2 --out "$OUT/pretrain/N${N}_${kind}_T2.csv"
+    done
+    run $K sharpness "$CK" --out "$OUT/pretrain/N${N}_sharpness.csv" ;;
+  critical) mkdir -p "$OUT/critical_tokens"; run $K critical-tokens "$CK" --out "$OUT/critical_tokens/table1_N$N.csv" ;;
+  rl)
+    pids=()
+    for s in $(seq 0 $((SEEDS - 1))); do
+      for arm in "standard_KL 0 -" "prioritized_KL 150 -" "no_KL 0 0.0"; do     # name, beta, c_KL (-: the profile's)
+        set -- $arm; over='{}'; [ "$3" != - ] && over="{\"rl__c_kl\": $3}"
+        timeout "$(left)" $K rl "$CK" "$OUT/rl/fig4/${1}_seed$s" --profile "$P" --beta "$2" --overrides "$over" --seed "$s" --quiet &
+        pids+=($!)
+      done
+    done
+    rc=0; for pid in "${pids[@]}"; do wait "$pid" || rc=$?; done
+    [ $rc -eq 124 ] && { echo "not finished: run this stage again"; exit 3; }; [ $rc -ne 0 ] && exit $rc ;;
+  *) echo "unknown stage $stage: pretrain | tables | critical | rl"; exit 2 ;;
+esac
+echo "finished: $stage ($P, N = $N)"
