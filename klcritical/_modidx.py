@@ -16,6 +16,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'klcritical.a2c._set_aside_stale': ('a2c.html#_set_aside_stale', 'klcritical/a2c.py'),
                                 'klcritical.a2c._stale_settings': ('a2c.html#_stale_settings', 'klcritical/a2c.py'),
                                 'klcritical.a2c._token_selection': ('a2c.html#_token_selection', 'klcritical/a2c.py'),
+                                'klcritical.a2c._update_inputs': ('a2c.html#_update_inputs', 'klcritical/a2c.py'),
                                 'klcritical.a2c.a2c_models': ('a2c.html#a2c_models', 'klcritical/a2c.py'),
                                 'klcritical.a2c.a2c_step': ('a2c.html#a2c_step', 'klcritical/a2c.py'),
                                 'klcritical.a2c.a2c_update': ('a2c.html#a2c_update', 'klcritical/a2c.py'),

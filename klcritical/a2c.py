@@ -5,6 +5,7 @@
 # %% ../nbs/05_a2c.ipynb #c002
 from __future__ import annotations
 import csv, json, math, os, time, warnings
+from types import SimpleNamespace
 from dataclasses import asdict
 from pathlib import Path
 import numpy as np
@@ -150,9 +151,9 @@ def _token_selection(cfg, mask, cert, old_logits, old_logp, old_values, rewards)
         cov = top_cov_mask(old_logp, adv0, mask, cfg.kl_cov_ratio).float()
     return pg_w, kl_w, cov
 
-# %% ../nbs/05_a2c.ipynb #c012s1
-def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
-    "One A2C update on a collect; returns the loss terms and diagnostics."
+# %% ../nbs/05_a2c.ipynb #c012s0
+def _update_inputs(ac: ActorCritic, ref_lm, batch: dict, cfg) -> SimpleNamespace:
+    "What an update needs from a collect, once: the reference pass (log-probs, certainty), rewards and token selections."
     g = batch["gen"]; P = g.prompt_len
     seq, am, pos = g.sequences, g.attention_mask, g.position_ids     # [B, P+T]
     acts, mask = seq[:, P:], g.gen_mask.float()                       # [B, T] actions a_t and their mask
@@ -181,39 +182,46 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
                                                  old_logits, ref_logits / cfg.temperature) * mask
     pg_w, kl_w, cov_sel = _token_selection(cfg, mask, cert, old_logits, old_logp, old_values if _needs_sampling_pass(cfg) else None, rewards)
     if cfg.certainty_shuffle: cert = shuffle_within_rows(cert, mask)                          # control: right weights, wrong tokens
+    return SimpleNamespace(P=P, seq=seq, am=am, pos=pos, acts=acts, mask=mask, ref_logits=ref_logits, ref_logp=ref_logp, cert=cert,
+                           rewards=rewards, old_logp=old_logp, pg_w=pg_w, kl_w=kl_w, cov_sel=cov_sel, autocast=autocast, t_ref=t_ref)
+
+# %% ../nbs/05_a2c.ipynb #c012s1
+def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
+    "One A2C update on a collect; returns the loss terms and diagnostics."
+    u = _update_inputs(ac, ref_lm, batch, cfg)                       # reference pass, rewards, token selections: once per collect
     stats = {k: 0.0 for k in ("loss", "pg_loss", "value_loss", "entropy", "kl", "kl_weighted", "kl_cov")}
     n_updates = 0
     for _ in range(cfg.repeats):
-        mbs = minibatches(mask, cfg)
+        mbs = minibatches(u.mask, cfg)
         for idx, m in mbs:                                                                                   # m: [b, T] tokens that count
-            logits, values = ac(seq[idx], am[idx], pos[idx], autocast)
-            logits, values = logits[:, P - 1:-1].float() / cfg.temperature, values[:, P - 1:-1]              # [b, T, V], [b, T]
+            logits, values = ac(u.seq[idx], u.am[idx], u.pos[idx], u.autocast)
+            logits, values = logits[:, u.P - 1:-1].float() / cfg.temperature, values[:, u.P - 1:-1]              # [b, T, V], [b, T]
             n = m.sum().clamp(min=1)
-            logp = token_logprobs(logits, acts[idx])                                                          # [b, T]
+            logp = token_logprobs(logits, u.acts[idx])                                                          # [b, T]
             # advantages over whole episodes (every row is complete), before the loss picks the tokens of `m`
-            with torch.no_grad(): adv, ret = gae(rewards[idx], values.detach(), mask[idx], cfg.gamma, cfg.gae_lambda)
-            pg_loss = -(logp * adv * m * pg_w[idx]).sum() / n                                                 # pg_w: 80/20, else 1
+            with torch.no_grad(): adv, ret = gae(u.rewards[idx], values.detach(), u.mask[idx], cfg.gamma, cfg.gae_lambda)
+            pg_loss = -(logp * adv * m * u.pg_w[idx]).sum() / n                                                 # pg_w: 80/20, else 1
             value_loss = (((values - ret) ** 2) * m).sum() / n
             entropy = (entropy_from_logits(logits) * m).sum() / n
-            ref_l = ref_logits[idx] / cfg.temperature                                                        # [b, T, V], for "exact"
-            kl = prioritized_kl(logp, ref_logp[idx], cert[idx], cfg.beta, m, kind=cfg.kl_estimator, logits=logits, ref_logits=ref_l,
-                                old_logp=old_logp[idx] if cfg.kl_ratio else None, token_weight=kl_w[idx])    # kl_w: Archer, else 1
+            ref_l = u.ref_logits[idx] / cfg.temperature                                                        # [b, T, V], for "exact"
+            kl = prioritized_kl(logp, u.ref_logp[idx], u.cert[idx], cfg.beta, m, kind=cfg.kl_estimator, logits=logits, ref_logits=ref_l,
+                                old_logp=u.old_logp[idx] if cfg.kl_ratio else None, token_weight=u.kl_w[idx])    # kl_w: Archer, else 1
             kl_loss = cfg.c_kl * kl if cfg.kl_placement == "loss" else torch.zeros(())   # in the reward: already in `adv`
-            kl_cov = ((logp - old_logp[idx]).abs() * cov_sel[idx] * m).sum() / n if cfg.kl_cov_ratio > 0 else torch.zeros(())
+            kl_cov = ((logp - u.old_logp[idx]).abs() * u.cov_sel[idx] * m).sum() / n if cfg.kl_cov_ratio > 0 else torch.zeros(())
             loss = pg_loss + cfg.c_vf * value_loss - cfg.c_ent * entropy + kl_loss + cfg.kl_cov_coef * kl_cov
             opt.zero_grad(set_to_none=True); loss.backward()
             torch.nn.utils.clip_grad_norm_(ac.parameters(), 1.0)
             opt.step(); n_updates += 1
             with torch.no_grad():
-                plain_kl = (per_token_kl(logp, ref_logp[idx], cfg.kl_estimator, logits, ref_l) * m).sum() / n
+                plain_kl = (per_token_kl(logp, u.ref_logp[idx], cfg.kl_estimator, logits, ref_l) * m).sum() / n
             for k, v in (("loss", loss), ("pg_loss", pg_loss), ("value_loss", value_loss), ("entropy", entropy),
                          ("kl", plain_kl), ("kl_weighted", kl), ("kl_cov", kl_cov)):
                 stats[k] += v.detach() / (cfg.repeats * len(mbs))                                 # stays on the device: no sync
     stats = {k: float(v) for k, v in stats.items()}
-    stats.update(success=float(batch["right"].float().mean()), gen_tokens=int(mask.sum()),
-                 certainty=float((cert * mask).sum() / mask.sum()), updates=n_updates, reference_s=t_ref,
-                 kl_weight=float(((cert ** cfg.beta if cfg.beta else torch.ones_like(cert)) * kl_w * mask).sum() / mask.sum()),
-                 pg_share=float((pg_w * mask).sum() / mask.sum()))
+    stats.update(success=float(batch["right"].float().mean()), gen_tokens=int(u.mask.sum()),
+                 certainty=float((u.cert * u.mask).sum() / u.mask.sum()), updates=n_updates, reference_s=u.t_ref,
+                 kl_weight=float(((u.cert ** cfg.beta if cfg.beta else torch.ones_like(u.cert)) * u.kl_w * u.mask).sum() / u.mask.sum()),
+                 pg_share=float((u.pg_w * u.mask).sum() / u.mask.sum()))
     return stats
 
 # %% ../nbs/05_a2c.ipynb #c014
