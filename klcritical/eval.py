@@ -58,6 +58,28 @@ class _HFDecoder:
         self.past = o.past_key_values
         return o.logits[:, -1]
 
+# %% ../nbs/03_eval.ipynb #c005s0
+class _StopRule:
+    "Where generation ends, row by row: the first newline after the `stop_after` text, or end-of-text."
+    def __init__(self, tokenizer, stop_after: str | None, B: int, dev):
+        self.pattern = torch.tensor(encode(tokenizer, stop_after or ""), dtype=torch.long, device=dev)   # [K]
+        self.nl = encode(tokenizer, "\n")[0] if stop_after is not None else -1
+        self.eos = tokenizer.eos_token_id
+        self.tail = torch.full((B, len(self.pattern)), -1, dtype=torch.long, device=dev)   # [B, K] the last K tokens written
+        self.closed = torch.full((B,), stop_after == "", dtype=torch.bool, device=dev)     # `stop_after` already written
+        self.done = torch.zeros(B, dtype=torch.bool, device=dev)                           # ended (padding from now on)
+        self.finished = torch.zeros(B, dtype=torch.bool, device=dev)                       # ended by the rule, not the cap
+
+    def step(self, nxt: torch.Tensor) -> bool:
+        "Take the tokens `nxt` [B] just written; True when every row has ended."
+        ends = (self.closed & (nxt == self.nl)) | (nxt == self.eos)
+        self.finished |= ends & ~self.done
+        if len(self.pattern):                                           # has this token completed `stop_after`?
+            self.tail = torch.cat([self.tail[:, 1:], nxt[:, None]], 1)
+            self.closed |= (self.tail == self.pattern).all(-1)
+        self.done |= ends
+        return bool(self.done.all())
+
 # %% ../nbs/03_eval.ipynb #c005s1
 @torch.no_grad()
 def generate(model, tokenizer,
@@ -75,12 +97,7 @@ def generate(model, tokenizer,
     B, P = x.shape
     prompt_mask = mask
     pos = (mask.cumsum(-1) - 1).clamp(min=0)
-    pattern = torch.tensor(encode(tokenizer, stop_after or ""), dtype=torch.long, device=dev)   # [K]
-    nl, eos, pad = encode(tokenizer, "\n")[0] if stop_after is not None else -1, tokenizer.eos_token_id, tokenizer.pad_token_id
-    tail = torch.full((B, len(pattern)), -1, dtype=torch.long, device=dev)   # [B, K] the last K tokens written
-    closed = torch.full((B,), stop_after == "", dtype=torch.bool, device=dev)  # `stop_after` already written
-    done = torch.zeros(B, dtype=torch.bool, device=dev)
-    finished = torch.zeros(B, dtype=torch.bool, device=dev)
+    stop, pad = _StopRule(tokenizer, stop_after, B, dev), tokenizer.pad_token_id
     out, gmask = [], []
     # a GPT-2 runs through the lean `KVDecoder` (same weights, same logits, far less overhead per step)
     dec = KVDecoder(model, B, P + max_new_tokens) if isinstance(model, GPT2LMHeadModel) else _HFDecoder(model)
@@ -91,16 +108,10 @@ def generate(model, tokenizer,
             if temperature > 0:
                 nxt = torch.multinomial(F.softmax(logits / temperature, -1), 1, generator=generator).squeeze(1)
             else: nxt = logits.argmax(-1)
-            nxt = torch.where(done, torch.full_like(nxt, pad), nxt)  # [B]
-            gmask.append(~done)
+            nxt = torch.where(stop.done, torch.full_like(nxt, pad), nxt)  # [B]
+            gmask.append(~stop.done)
             out.append(nxt)
-            ends = (closed & (nxt == nl)) | (nxt == eos)
-            finished |= ends & ~done
-            if len(pattern):                                            # has this token completed `stop_after`?
-                tail = torch.cat([tail[:, 1:], nxt[:, None]], 1)
-                closed |= (tail == pattern).all(-1)
-            done |= ends
-            if bool(done.all()): break
+            if stop.step(nxt): break
             pos = pos[:, -1:] + 1
             logits = dec(nxt[:, None], pos, torch.ones(B, 1, dtype=torch.bool, device=dev))
     model.train(was_training)
@@ -109,7 +120,7 @@ def generate(model, tokenizer,
     texts = tokenizer.batch_decode(gen.masked_fill(gm == 0, pad).cpu(), skip_special_tokens=True)
     seq = torch.cat([x, gen], 1)
     am = torch.cat([prompt_mask, gm], 1)
-    return Generation(seq, am, gm, P, texts, finished)
+    return Generation(seq, am, gm, P, texts, stop.finished)
 
 # %% ../nbs/03_eval.ipynb #c012
 def bootstrap_ci(x, # per-example values (e.g. 0/1 correctness)
@@ -263,6 +274,43 @@ def _continuation_logits(model, prompt_ids: list[list[int]], cont_ids: list[list
     model.train(was)
     return [logits[i, len(p) - 1:len(p) + len(c) - 1] for i, (p, c) in enumerate(zip(prompt_ids, cont_ids))]
 
+# %% ../nbs/03_eval.ipynb #c030s1h
+def _token_rows(task: Task, tokenizer, vocab: list[str], x, c: list[int], lg: torch.Tensor, prompt_id: int, n_pretrained: int,
+                certainty_temperature: float, extra_certainty_temperatures: tuple, n_alt: int) -> pd.DataFrame:
+    "The rows of `token_certainty` for one output: token ids `c` after the prompt of `x`, with their logits `lg` [n, V]."
+    from klcritical.prioritized_kl import certainty
+    toks, target, n = [vocab[t] for t in c], task.target(x), len(c)
+    fm = 0                                                        # first position where the output leaves the target
+    while fm < min(n, len(target)) and toks[fm] == target[fm]: fm += 1
+    prob = F.softmax(lg, -1); top = prob.topk(min(n_alt + 1, prob.shape[-1]), -1)
+    crit = {ct.offset: ct for ct in task.critical_positions(x, n_pretrained)}
+    segs = task.segments(x)
+    nl = np.array([t == "\n" for t in toks], bool)
+    line = np.concatenate([[0], np.cumsum(nl)[:-1]]).astype(int) if n else np.zeros(0, int)
+    starts = np.concatenate([[0], np.nonzero(nl)[0] + 1])          # first position of each line
+    pos = np.arange(n); on = pos <= fm
+    crit = {i: ct for i, ct in crit.items() if i < n and on[i]}  # a critical token needs the correct state before it
+    d = dict(prompt_id=prompt_id, **task.columns(x), pos=pos, line=line, col=pos - starts[line], token=toks,
+             correct=[target[i] if i < len(target) else "" for i in pos], on_track=on,
+             critical=[i in crit for i in pos],
+             crit_step=[crit[i].step if i in crit else 0 for i in pos],
+             crit_operand=[crit[i].operand if i in crit else 0 for i in pos],
+             crit_kind=[crit[i].kind if i in crit else "" for i in pos],
+             crit_name=[crit[i].name if i in crit else "" for i in pos],
+             step=[segs[i][0] if on[i] and i < len(segs) else -1 for i in pos],
+             segment=[segs[i][1] if on[i] and i < len(segs) else "" for i in pos],
+             certainty=certainty(lg, certainty_temperature, "max_prob").numpy(),
+             certainty_entropy=certainty(lg, certainty_temperature, "entropy").numpy(),
+             p_token=prob.gather(-1, torch.tensor(c, dtype=torch.long)[:, None])[:, 0].numpy() if n else np.zeros(0))
+    for T in extra_certainty_temperatures: d[f"certainty_T{T:g}"] = certainty(lg, T, "max_prob").numpy()
+    for j in range(top.indices.shape[-1]):
+        name = "argmax" if j == 0 else f"alt{j}"
+        d[name] = [vocab[t] for t in top.indices[:, j].tolist()]; d["p_" + name] = top.values[:, j].numpy()
+    df = pd.DataFrame(d)
+    df["right"] = df.token == df.correct
+    df["answer_right"] = task.is_correct(x, tokenizer.decode(c, skip_special_tokens=True))
+    return df
+
 # %% ../nbs/03_eval.ipynb #c030s1
 def token_certainty(model, tokenizer,
                     pairs: list, # problems of `task` (for addition, operand pairs); the prompts are `task.prompt(x)`
@@ -277,7 +325,6 @@ def token_certainty(model, tokenizer,
                     task: Task = ADDITION,
                    ) -> pd.DataFrame:
     "One row per output token: certainty (Eq. 2 and exact negentropy), p(token), argmax and alternatives, and where it sits in the correct scratchpad."
-    from klcritical.prioritized_kl import certainty
     if texts is not None and len(texts) != len(pairs): raise ValueError(f"{len(texts)} texts for {len(pairs)} pairs")
     vocab = tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))
     frames = []
@@ -290,38 +337,8 @@ def token_certainty(model, tokenizer,
             conts = [g.sequences[i, g.prompt_len:][g.gen_mask[i].bool()].tolist() for i in range(len(chunk))]
         else: conts = [encode(tokenizer, t) for t in texts[s:s + batch_size]]
         logits = _continuation_logits(model, [encode(tokenizer, p) for p in prompts], conts, tokenizer.pad_token_id)
-        for k, (x, c, lg) in enumerate(zip(chunk, conts, logits)):
-            toks, target, n = [vocab[t] for t in c], task.target(x), len(c)
-            fm = 0                                                        # first position where the output leaves the target
-            while fm < min(n, len(target)) and toks[fm] == target[fm]: fm += 1
-            prob = F.softmax(lg, -1); top = prob.topk(min(n_alt + 1, prob.shape[-1]), -1)
-            crit = {ct.offset: ct for ct in task.critical_positions(x, n_pretrained)}
-            segs = task.segments(x)
-            nl = np.array([t == "\n" for t in toks], bool)
-            line = np.concatenate([[0], np.cumsum(nl)[:-1]]).astype(int) if n else np.zeros(0, int)
-            starts = np.concatenate([[0], np.nonzero(nl)[0] + 1])          # first position of each line
-            pos = np.arange(n); on = pos <= fm
-            crit = {i: ct for i, ct in crit.items() if i < n and on[i]}  # a critical token needs the correct state before it
-            d = dict(prompt_id=s + k, **task.columns(x), pos=pos, line=line, col=pos - starts[line], token=toks,
-                     correct=[target[i] if i < len(target) else "" for i in pos], on_track=on,
-                     critical=[i in crit for i in pos],
-                     crit_step=[crit[i].step if i in crit else 0 for i in pos],
-                     crit_operand=[crit[i].operand if i in crit else 0 for i in pos],
-                     crit_kind=[crit[i].kind if i in crit else "" for i in pos],
-                     crit_name=[crit[i].name if i in crit else "" for i in pos],
-                     step=[segs[i][0] if on[i] and i < len(segs) else -1 for i in pos],
-                     segment=[segs[i][1] if on[i] and i < len(segs) else "" for i in pos],
-                     certainty=certainty(lg, certainty_temperature, "max_prob").numpy(),
-                     certainty_entropy=certainty(lg, certainty_temperature, "entropy").numpy(),
-                     p_token=prob.gather(-1, torch.tensor(c, dtype=torch.long)[:, None])[:, 0].numpy() if n else np.zeros(0))
-            for T in extra_certainty_temperatures: d[f"certainty_T{T:g}"] = certainty(lg, T, "max_prob").numpy()
-            for j in range(top.indices.shape[-1]):
-                name = "argmax" if j == 0 else f"alt{j}"
-                d[name] = [vocab[t] for t in top.indices[:, j].tolist()]; d["p_" + name] = top.values[:, j].numpy()
-            df = pd.DataFrame(d)
-            df["right"] = df.token == df.correct
-            df["answer_right"] = task.is_correct(x, tokenizer.decode(c, skip_special_tokens=True))
-            frames.append(df)
+        frames += [_token_rows(task, tokenizer, vocab, x, c, lg, s + k, n_pretrained, certainty_temperature, extra_certainty_temperatures, n_alt)
+                   for k, (x, c, lg) in enumerate(zip(chunk, conts, logits))]
     return pd.concat(frames, ignore_index=True)
 
 # %% ../nbs/03_eval.ipynb #c038
