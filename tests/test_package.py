@@ -48,3 +48,14 @@ def test_command_line_entry_points():
     assert r.returncode == 2 and "critical-tokens" in r.stdout
     r = subprocess.run([sys.executable, "-m", "klcritical", "rl", "--help"], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0 and "--beta" in r.stdout and "--overrides" in r.stdout
+
+
+def test_trl_extra_matches_the_tested_range():
+    "`pip install klcritical[trl]` installs exactly the TRL releases the integration was tested on (and refuses others)."
+    import tomllib
+    from packaging.specifiers import SpecifierSet
+    extra = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["trl"]
+    spec = SpecifierSet(extra[0].removeprefix("trl"))
+    from klcritical.integrations.trl import TESTED_TRL
+    lo, hi = TESTED_TRL
+    assert str(lo) in spec and str(hi) not in spec, (extra, TESTED_TRL)
