@@ -10,7 +10,7 @@ SEEDS ?= 5
 RL_EPISODES ?= 2000
 PM := $(BIN)/papermill --log-output --no-progress-bar -k python3
 
-.PHONY: install test reproduce pretrain-cpu rl-cpu critical-cpu bench bench-quick export clean-nbs docs docs-quick
+.PHONY: install test reproduce pretrain-cpu rl-cpu fig6-cpu critical-cpu bench bench-quick export clean-nbs docs docs-quick
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,7 +39,7 @@ docs-quick: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build -q -f _site_mkdocs.yml
 
 # the paper's tables and figures at the `cpu` profile (reuses committed checkpoints unless RETRAIN=True)
-reproduce: $(STAMP) pretrain-cpu critical-cpu rl-cpu
+reproduce: $(STAMP) pretrain-cpu critical-cpu rl-cpu fig6-cpu
 
 pretrain-cpu: $(STAMP)
 	mkdir -p outputs/$(PROFILE)/pretrain
@@ -55,6 +55,12 @@ rl-cpu: $(STAMP)
 	@if [ -f nbs/experiments/02_rl_prioritized_kl.ipynb ]; then mkdir -p outputs/$(PROFILE)/rl/fig4 && \
 	  $(PM) nbs/experiments/02_rl_prioritized_kl.ipynb outputs/$(PROFILE)/rl/fig4/02_rl_prioritized_kl.ipynb -p profile $(PROFILE) -p n_seeds $(SEEDS) -p total_episodes $(RL_EPISODES) -p workers 2; \
 	else echo "RL notebook not written yet: skipped"; fi
+
+# Fig. 6 (the beta ablation): beta 0 and 150 are the runs of rl-cpu; the committed runs are reused (aggregation only)
+fig6-cpu: $(STAMP) rl-cpu
+	mkdir -p outputs/$(PROFILE)/rl/fig6_sampled
+	$(PM) nbs/experiments/03_rl_beta_ablation.ipynb outputs/$(PROFILE)/rl/fig6_sampled/03_rl_beta_ablation.ipynb -p profile $(PROFILE) \
+	  -p n_seeds $(SEEDS) -p total_episodes $(RL_EPISODES) -p borrow_from fig4 -p workers 2 -p experiment fig6_sampled
 
 # benchmarks (bench/, plain scripts; not part of `make test`): a table, and outputs/bench/<date>-<machine>.csv
 bench: $(STAMP)
