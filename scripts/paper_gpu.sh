@@ -10,16 +10,18 @@
 #   scripts/paper_gpu.sh rl              # Fig. 4: standard, prioritized and no KL at once on the GPU, SEEDS seeds
 #
 # Environment: PROFILE (paper; `tiny` tests every stage on a CPU in a minute), N (7), SEEDS (1), LIMIT (540),
-# OUT (outputs/$PROFILE). Every command is also a line of outputs/paper/COMMAND.sh.
+# OUT (outputs/$PROFILE), OVERRIDES (JSON profile settings for `pretrain`, e.g. '{"pretrain__steps": 25000}' for the
+# regime map's longer pre-training; a model of another recipe is trained beside the existing one, never over it, and
+# `pretrain` prints where: pass that as CK to the later stages). Every command is also a line of outputs/paper/COMMAND.sh.
 set -uo pipefail
 stage=${1:?usage: scripts/paper_gpu.sh pretrain|tables|critical|rl}
 P=${PROFILE:-paper}; N=${N:-7}; SEEDS=${SEEDS:-1}; LIMIT=${LIMIT:-540}; OUT=${OUT:-outputs/$P}
-CK=$OUT/checkpoints/N$N; K=klcritical; command -v $K >/dev/null || K="python -m klcritical"
+CK=${CK:-$OUT/checkpoints/N$N}; K=klcritical; command -v $K >/dev/null || K="python -m klcritical"
 t_end=$(( $(date +%s) + LIMIT ))
 left() { echo $(( t_end - $(date +%s) > 1 ? t_end - $(date +%s) : 1 )); }
 run() { timeout "$(left)" "$@"; local rc=$?; [ $rc -eq 124 ] && { echo "not finished: run this stage again"; exit 3; }; [ $rc -ne 0 ] && exit $rc; return 0; }
 case $stage in
-  pretrain) run $K pretrain "$CK" --profile "$P" --n "$N" ;;
+  pretrain) run $K pretrain "$CK" --profile "$P" --n "$N" --overrides "${OVERRIDES:-{\}}" ;;
   tables)
     mkdir -p "$OUT/pretrain"
     for kind in identical varying; do
