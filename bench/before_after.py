@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
-import klcritical.eval as E
+import klcritical.rollout as E
 from klcritical.model import KVDecoder, get_profile, load_checkpoint, make_model, train_attention, use_fast_kernels
 from klcritical.pretrain import bf16_supported, make_pool
 from klcritical.a2c import a2c_update, collect
@@ -62,7 +62,7 @@ class SDPADecoder(KVDecoder):
         return self.lm.lm_head(tr.ln_f(x[:, -1]))
 
 
-VARIANTS = {  # name: (decoder factory for `klcritical.eval.generate`, bf16 autocast)
+VARIANTS = {  # name: (decoder factory for `klcritical.rollout.generate`, bf16 autocast)
     "hf_cache": (lambda lm, B, L: E._HFDecoder(lm), False),
     "kv_sdpa": (SDPADecoder, False),
     "kv_now": (KVDecoder, False),

@@ -10,10 +10,11 @@ _API = {  # name -> module that defines it (the modules are written from nbs/; t
     "CriticalToken": "scratchpad", "char_tokenizer": "scratchpad",
     "Profile": "model", "get_profile": "model", "make_model": "model", "load_checkpoint": "model", "save_checkpoint": "model",
     "certainty": "prioritized_kl", "kl_estimate": "prioritized_kl", "token_logprobs": "prioritized_kl",
-    "generate": "eval", "answer_accuracy": "eval", "accuracy_table": "eval", "token_certainty": "eval", "certainty_gaps": "eval",
+    "per_token_kl": "prioritized_kl", "kl_reward": "prioritized_kl", "exact_kl": "prioritized_kl",
+    "generate": "rollout", "answer_accuracy": "rollout", "accuracy_table": "rollout", "token_certainty": "eval", "certainty_gaps": "eval",
     "gap_table": "eval", "decisiveness": "eval", "sharpness": "eval",
     "ensure_pretrained": "pretrain",
-    "train_a2c": "a2c", "sweep": "a2c",
+    "train_a2c": "a2c", "sweep": "a2c", "RunDir": "model",
 }
 __all__ = sorted(_API)
 

@@ -12,7 +12,7 @@ CHECK = textwrap.dedent("""
     import sys, transformers, tokenizers
     assert transformers.__version__ == sys.argv[1], transformers.__version__
     from klcritical.model import load_checkpoint, save_checkpoint
-    from klcritical.eval import generate
+    from klcritical.rollout import generate
     from klcritical.scratchpad import ADDITION
     for ck in sys.argv[2:]:
         m, tok, meta = load_checkpoint(ck)

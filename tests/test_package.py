@@ -16,7 +16,7 @@ def test_wheel_imports_without_nbs_or_jupyter(tmp_path):
     code = textwrap.dedent("""
         import sys
         sys.path = [p for p in sys.path if 'work/main' not in p or 'site-packages' in p]
-        import klcritical, klcritical.scratchpad, klcritical.model, klcritical.pretrain, klcritical.eval
+        import klcritical, klcritical.scratchpad, klcritical.model, klcritical.pretrain, klcritical.eval, klcritical.rollout
         import klcritical.prioritized_kl, klcritical.a2c, klcritical.cli
         from klcritical import certainty, train_a2c, ADDITION, load_checkpoint, __all__ as api
         assert all(getattr(klcritical, n) is not None for n in api)          # every re-export resolves

@@ -7,7 +7,8 @@ from klcritical.scratchpad import Task, CriticalToken
 from klcritical.model import get_profile, load_checkpoint
 from klcritical.pretrain import ensure_pretrained
 from klcritical.a2c import train_a2c
-from klcritical.eval import token_certainty, certainty_gaps, summarize_gaps, answer_accuracy
+from klcritical.rollout import answer_accuracy
+from klcritical.eval import token_certainty, certainty_gaps, summarize_gaps
 
 
 class ReverseTask(Task):
