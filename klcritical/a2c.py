@@ -245,8 +245,8 @@ def critical_kl_share(lm, ref_lm, tokenizer, pairs, n_pretrained: int, cfg, task
         w = certainty(lr, cfg.certainty_temperature) ** cfg.beta if cfg.beta else torch.ones_like(kl)
         crit = torch.zeros_like(kl, dtype=torch.bool); crit[[c.offset for c in task.critical_positions(x, n_pretrained)]] = True
         tot += [float((w * kl)[crit].sum()), float((w * kl).sum()), float(kl[crit].sum()), float(kl.sum()), float(crit.sum())]
-    ratio = lambda a, b: a / b if b > 0 else float("nan")
     n = sum(len(c) for c in conts)
+    ratio = lambda a, b: a / b if b > 1e-6 * n else float("nan")     # a policy at its reference: 0/0 up to float noise
     return dict(kl_mass_crit_weighted=ratio(tot[0], tot[1]), kl_mass_crit=ratio(tot[2], tot[3]), crit_token_share=tot[4] / n)
 
 # %% ../nbs/06_a2c.ipynb #c017
