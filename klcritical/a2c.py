@@ -172,7 +172,7 @@ def _update_inputs(ac: ActorCritic, ref_lm, batch: dict, cfg) -> SimpleNamespace
     last = (mask.cumsum(1) == mask.sum(1, keepdim=True)) & (mask > 0)
     reward = batch["reward"][torch.randperm(B)] if cfg.reward_shuffle else batch["reward"]                  # control: shuffled
     rewards = last.float() * reward[:, None]                                                                  # [B, T]
-    old_logp = old_logits = None
+    old_logp = old_logits = old_values = None
     if _needs_sampling_pass(cfg):                                      # the sampling policy's log-probs, once per collect
         with torch.no_grad():
             old_logits, old_values = ac(seq, am, pos, autocast)
@@ -181,7 +181,7 @@ def _update_inputs(ac: ActorCritic, ref_lm, batch: dict, cfg) -> SimpleNamespace
     if cfg.kl_placement == "reward":                                   # the KL in the reward: c_kl * Ĵ^β * KL off every token
         rewards = rewards - cfg.c_kl * kl_reward(old_logp, ref_logp, cert, cfg.beta, cfg.kl_estimator,
                                                  old_logits, ref_logits / cfg.temperature) * mask
-    pg_w, kl_w, cov_sel = _token_selection(cfg, mask, cert, old_logits, old_logp, old_values if _needs_sampling_pass(cfg) else None, rewards)
+    pg_w, kl_w, cov_sel = _token_selection(cfg, mask, cert, old_logits, old_logp, old_values, rewards)
     if cfg.certainty_shuffle: cert = shuffle_within_rows(cert, mask)                          # control: right weights, wrong tokens
     return SimpleNamespace(P=P, seq=seq, am=am, pos=pos, acts=acts, mask=mask, ref_logits=ref_logits, ref_logp=ref_logp, cert=cert,
                            rewards=rewards, old_logp=old_logp, pg_w=pg_w, kl_w=kl_w, cov_sel=cov_sel, autocast=autocast, t_ref=t_ref)
