@@ -22,9 +22,9 @@ from .eval import token_certainty, _continuation_logits
 from .pretrain import bf16_supported
 
 # %% auto #0
-__all__ = ['RL_FIELDS', 'PARAMS_FILE', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect', 'minibatches', 'top_entropy_mask',
-           'top_cov_mask', 'shuffle_within_rows', 'a2c_update', 'critical_probs', 'critical_kl_share', 'a2c_step',
-           'check_rl_config', 'RLEvaluator', 'train_a2c', 'sweep', 'make_executor']
+__all__ = ['RL_FIELDS', 'PARAMS_FILE', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect', 'reached_critical', 'minibatches',
+           'top_entropy_mask', 'top_cov_mask', 'shuffle_within_rows', 'a2c_update', 'critical_probs',
+           'critical_kl_share', 'a2c_step', 'check_rl_config', 'RLEvaluator', 'train_a2c', 'sweep', 'make_executor']
 
 # %% ../nbs/06_a2c.ipynb #c005
 def trunk(lm, input_ids, attention_mask, position_ids, autocast: bool = False) -> torch.Tensor:
@@ -81,13 +81,29 @@ def collect(ac: ActorCritic, tokenizer, pairs: list, # the episodes' problems (f
             cfg, # an `RLConfig`
             generator: torch.Generator,
             task: Task = ADDITION,
+            n_pretrained: int | None = None, # if given, `crit` marks the critical tokens each episode reached
            ) -> dict:
     "Sample one episode per problem; return tokens, masks and rewards."
     cap = cfg.max_new_tokens or (max(len(task.target(x)) for x in pairs) + 32)
     g = generate(ac.lm, tokenizer, [task.prompt(x) for x in pairs], cap, temperature=cfg.temperature, generator=generator,
                  stop_after=task.stop_after)
     right = torch.tensor([task.is_correct(x, t) for t, x in zip(g.texts, pairs)], device=g.sequences.device)
-    return dict(gen=g, right=right, reward=torch.where(right, cfg.reward_right, cfg.reward_wrong))
+    out = dict(gen=g, right=right, reward=torch.where(right, cfg.reward_right, cfg.reward_wrong))
+    if n_pretrained is not None:
+        out["crit"] = reached_critical(tokenizer, pairs, g.sequences[:, g.prompt_len:], n_pretrained, task) & g.gen_mask.bool()
+    return out
+
+def reached_critical(tokenizer, pairs: list, acts: torch.Tensor, # [B, T] the generated tokens
+                     n_pretrained: int, task: Task = ADDITION) -> torch.Tensor:
+    "`[B, T]` True where an episode stands at a critical position of its right output, every token before it written right."
+    crit = torch.zeros(acts.shape, dtype=torch.bool, device=acts.device)
+    for i, x in enumerate(pairs):
+        tgt = torch.tensor(encode(tokenizer, task.target(x)), device=acts.device)
+        n = min(len(tgt), acts.shape[1])
+        agree = int((acts[i, :n] == tgt[:n]).long().cumprod(0).sum())    # length of the prefix equal to the right output
+        for c in task.critical_positions(x, n_pretrained):
+            if c.offset <= agree and c.offset < acts.shape[1]: crit[i, c.offset] = True
+    return crit
 
 def minibatches(mask: torch.Tensor, # [B, T] 1 on the generated tokens of a collect
                 cfg, # an `RLConfig`: `minibatch_unit` and `minibatch_size`
@@ -184,14 +200,14 @@ def _update_inputs(ac: ActorCritic, ref_lm, batch: dict, cfg) -> SimpleNamespace
     pg_w, kl_w, cov_sel = _token_selection(cfg, mask, cert, old_logits, old_logp, old_values, rewards)
     if cfg.certainty_shuffle: cert = shuffle_within_rows(cert, mask)                          # control: right weights, wrong tokens
     return SimpleNamespace(P=P, seq=seq, am=am, pos=pos, acts=acts, mask=mask, ref_logits=ref_logits, ref_logp=ref_logp, cert=cert,
-                           rewards=rewards, old_logp=old_logp, pg_w=pg_w, kl_w=kl_w, cov_sel=cov_sel, autocast=autocast, t_ref=t_ref)
+                           crit=batch.get("crit"), rewards=rewards, old_logp=old_logp, pg_w=pg_w, kl_w=kl_w, cov_sel=cov_sel, autocast=autocast, t_ref=t_ref)
 
 # %% ../nbs/06_a2c.ipynb #c012s1
 def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
     "One A2C update on a collect; returns the loss terms and diagnostics."
     u = _update_inputs(ac, ref_lm, batch, cfg)                       # reference pass, rewards, token selections: once per collect
     stats = {k: 0.0 for k in ("loss", "pg_loss", "value_loss", "entropy", "kl", "kl_weighted", "kl_cov")}
-    n_updates = 0
+    n_updates, pg_mass = 0, torch.zeros(2, device=u.mask.device)       # policy-gradient norm on the critical tokens, on all
     for _ in range(cfg.repeats):
         mbs = minibatches(u.mask, cfg)
         for idx, m in mbs:                                                                                   # m: [b, T] tokens that count
@@ -215,6 +231,9 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
             opt.step(); n_updates += 1
             with torch.no_grad():
                 plain_kl = (per_token_kl(logp, u.ref_logp[idx], cfg.kl_estimator, logits, ref_l) * m).sum() / n
+                if u.crit is not None:   # ‖∂ pg_loss / ∂ logits_t‖ = |A_t| pg_w_t ‖e_{a_t} − π_t‖ / n: where the policy gradient goes
+                    g = adv.abs() * u.pg_w[idx] * m * (1 - 2 * logp.exp() + logits.softmax(-1).pow(2).sum(-1)).clamp(min=0).sqrt()
+                    pg_mass += torch.stack([(g * u.crit[idx]).sum(), g.sum()])
             for k, v in (("loss", loss), ("pg_loss", pg_loss), ("value_loss", value_loss), ("entropy", entropy),
                          ("kl", plain_kl), ("kl_weighted", kl), ("kl_cov", kl_cov)):
                 stats[k] += v.detach() / (cfg.repeats * len(mbs))                                 # stays on the device: no sync
@@ -223,6 +242,7 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
                  certainty=float((u.cert * u.mask).sum() / u.mask.sum()), updates=n_updates, reference_s=u.t_ref,
                  kl_weight=float(((u.cert ** cfg.beta if cfg.beta else torch.ones_like(u.cert)) * u.kl_w * u.mask).sum() / u.mask.sum()),
                  pg_share=float((u.pg_w * u.mask).sum() / u.mask.sum()))
+    if u.crit is not None: stats["pg_mass_crit"] = float(pg_mass[0] / pg_mass[1]) if pg_mass[1] > 0 else float("nan")
     return stats
 
 # %% ../nbs/06_a2c.ipynb #c014
@@ -250,10 +270,11 @@ def critical_kl_share(lm, ref_lm, tokenizer, pairs, n_pretrained: int, cfg, task
     return dict(kl_mass_crit_weighted=ratio(tot[0], tot[1]), kl_mass_crit=ratio(tot[2], tot[3]), crit_token_share=tot[4] / n)
 
 # %% ../nbs/06_a2c.ipynb #c017
-def a2c_step(ac: ActorCritic, ref_lm, opt, tokenizer, pairs: list, cfg, generator: torch.Generator, task: Task = ADDITION) -> tuple[dict, dict]:
+def a2c_step(ac: ActorCritic, ref_lm, opt, tokenizer, pairs: list, cfg, generator: torch.Generator, task: Task = ADDITION,
+             n_pretrained: int | None = None) -> tuple[dict, dict]:
     "One collect on `pairs` and one A2C update; returns the update's stats (with `rollout_s`, `update_s`, `seconds`) and the batch."
     t0 = time.perf_counter()
-    batch = collect(ac, tokenizer, pairs, cfg, generator, task)                          # rollout
+    batch = collect(ac, tokenizer, pairs, cfg, generator, task, n_pretrained)            # rollout
     t1 = time.perf_counter()
     s = a2c_update(ac, ref_lm, opt, batch, cfg)                                    # reference pass + update
     t2 = time.perf_counter()
@@ -262,7 +283,7 @@ def a2c_step(ac: ActorCritic, ref_lm, opt, tokenizer, pairs: list, cfg, generato
 
 # %% ../nbs/06_a2c.ipynb #c018a
 RL_FIELDS = ["episodes", "collect", "acc_target_sampled", "acc_target_greedy", "acc_1toN_sampled", "acc_1toN_greedy", "train_success", "kl", "kl_weighted", "entropy", "value_loss",
-             "pg_loss", "certainty", "kl_weight", "kl_cov", "pg_share", "seconds", "rollout_s", "reference_s", "update_s"]
+             "pg_loss", "certainty", "kl_weight", "kl_cov", "pg_share", "pg_mass_crit", "seconds", "rollout_s", "reference_s", "update_s"]
 
 def check_rl_config(cfg) -> None:
     "Refuse RL settings that cannot run, naming the setting (`train_a2c` calls it first)."
@@ -277,9 +298,14 @@ def check_rl_config(cfg) -> None:
         if not (lo_ok and getattr(cfg, k) <= 1): raise ValueError(f"{k} must be a fraction in {'(0' if k == 'pg_entropy_quantile' else '[0'}, 1], got {getattr(cfg, k)}")
 
 # %% ../nbs/06_a2c.ipynb #c018b
+def _mean(xs: list) -> float:
+    "Mean of the finite values; NaN when there are none (no collect yet, or a ratio that was 0/0 every time)."
+    xs = [x for x in xs if math.isfinite(x)]
+    return float(np.mean(xs)) if xs else float("nan")
+
 class RLEvaluator:
     "The fixed evaluation of an RL run: success on the target length and on 1..N, sampled and greedy, critical-token probabilities and KL shares."
-    KEYS = ("success", "kl", "kl_weighted", "kl_weight", "kl_cov", "pg_share", "entropy", "value_loss", "pg_loss", "certainty",
+    KEYS = ("success", "kl", "kl_weighted", "kl_weight", "kl_cov", "pg_share", "pg_mass_crit", "entropy", "value_loss", "pg_loss", "certainty",
             "rollout_s", "reference_s", "update_s", "seconds")     # update stats averaged over the collects since the last row
 
     def __init__(self, tok, task: Task, N: int, target_digits: int, cfg, seed: int, ref_lm, device):
@@ -296,7 +322,7 @@ class RLEvaluator:
 
     def __call__(self, ac, k: int, window: list) -> dict:
         "The metrics row after collect `k`; empties `window`, the update stats since the last row."
-        w = {key: float(np.mean([s[key] for s in window])) if window else float("nan") for key in self.KEYS}
+        w = {key: _mean([s.get(key, np.nan) for s in window]) for key in self.KEYS}
         lm, T, cfg = ac.lm, self.cfg.temperature, self.cfg
         row = dict(episodes=k * cfg.episodes_per_collect, collect=k,
                    acc_target_sampled=self.acc(lm, self.target, T, k, 4), acc_target_greedy=self.acc(lm, self.target, 0.0, k, 4),
@@ -368,7 +394,7 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
     end = n_collects if stop_after is None else min(n_collects, stop_after)
     for k in range(k0, end):
         pairs = task.sample(np.random.default_rng([seed, 100, k]), target_digits, cfg.episodes_per_collect)
-        s, _ = a2c_step(ac, ref_lm, opt, tok, pairs, cfg, gen, task)
+        s, _ = a2c_step(ac, ref_lm, opt, tok, pairs, cfg, gen, task, n_pretrained=N)
         window.append(s)
         bar.set_postfix(success=f"{s['success']:.2f}", kl=f"{s['kl']:.4f}"); bar.update(1)
         if (k + 1) % cfg.eval_every == 0 or k + 1 == n_collects:
