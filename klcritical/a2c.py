@@ -442,22 +442,61 @@ def _set_aside_stale(runs: dict[str, dict], out: Path, stale: str) -> None:
     for k in diffs: os.replace(out / k, out / f"{k}.stale-{time.strftime('%Y%m%d-%H%M%S')}")
 
 # %% ../nbs/06_a2c.ipynb #c027s1
-def _run_local(single: Path, jobs: list[tuple[str, dict]], workers: int, bar) -> None:
-    "Run `(directory, parameters)` jobs here: one at a time, or `workers` processes with cores // workers threads each."
+def _kill_tree(pid: int, grace: float = 5.0) -> None:
+    "Terminate a process and every process it started (papermill's kernel runs in a session of its own, out of reach of a group kill)."
+    import psutil
+    try: procs = psutil.Process(pid).children(recursive=True) + [psutil.Process(pid)]
+    except psutil.NoSuchProcess: return
+    for q in procs:
+        try: q.terminate()
+        except psutil.NoSuchProcess: pass
+    for q in psutil.wait_procs(procs, timeout=grace)[1]:
+        try: q.kill()
+        except psutil.NoSuchProcess: pass
+
+def _short_error(e: BaseException) -> str:
+    "The exception's type and the last line of its message (papermill's carry the whole traceback)."
+    lines = str(e).strip().splitlines()
+    return f"{type(e).__name__}: {lines[-1] if lines else ''}"
+
+def _die_with_parent(parent: int) -> None:
+    "Initializer of a sweep worker: once the sweeping process is gone (killed, its kernel restarted), end the run's kernel and this worker."
+    import threading
+    def watch():
+        while os.getppid() == parent: time.sleep(1)
+        for c in __import__("psutil").Process().children(): _kill_tree(c.pid)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
+
+def _run_local(single: Path, jobs: list[tuple[str, dict]], workers: int, bar) -> dict[str, str]:
+    "Run `(directory, parameters)` jobs here, one at a time or in `workers` processes; return the failed ones' errors."
+    failed = {}
     if workers == 1 or len(jobs) <= 1:
-        for d, prm in jobs: _execute_run(str(single), d, prm); bar.update(1)
-        return
+        for d, prm in jobs:
+            try: _execute_run(str(single), d, prm)
+            except Exception as e: failed[d] = _short_error(e)
+            bar.update(1)
+        return failed
     import multiprocessing as mp   # small models on few cores: one thread per run beats all threads on one run
     from concurrent.futures import ProcessPoolExecutor, as_completed
-    from klcritical.a2c import _execute_run as run_one   # by module path: spawned workers import it from there
+    from klcritical.a2c import _execute_run as run_one, _die_with_parent as watch   # by module path: spawned workers import them
     old = os.environ.get("OMP_NUM_THREADS")
     os.environ["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // workers))   # inherited by the kernels
+    ex = ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), initializer=watch, initargs=(os.getpid(),))
     try:
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as ex:
-            for f in as_completed([ex.submit(run_one, str(single), d, prm) for d, prm in jobs]): f.result(); bar.update(1)
+        futs = {ex.submit(run_one, str(single), d, prm): d for d, prm in jobs}
+        for f in as_completed(futs):
+            if f.exception() is not None:   # one failed run does not stop the others; the sweep names it at the end
+                failed[futs[f]] = _short_error(f.exception())
+            bar.update(1)
+    except BaseException:                   # an interrupt: stop the running runs now (they resume from their last checkpoint)
+        for pid in list(ex._processes): _kill_tree(pid)
+        raise
     finally:
+        ex.shutdown(wait=False, cancel_futures=True)
         if old is None: os.environ.pop("OMP_NUM_THREADS", None)
         else: os.environ["OMP_NUM_THREADS"] = old
+    return failed
 
 # %% ../nbs/06_a2c.ipynb #c027s2
 def sweep(single: str | Path, # the single-run notebook to execute
@@ -475,12 +514,19 @@ def sweep(single: str | Path, # the single-run notebook to execute
     _set_aside_stale(runs, out, stale)
     jobs = [(str(out / k), runs[k]) for k in runs if not RunDir(out / k).done]
     bar = tqdm(total=len(jobs), desc=f"sweep {out.name}", disable=not progress)
-    if executor is None: _run_local(single, jobs, workers, bar)
+    failed = {}
+    if executor is None: failed = _run_local(single, jobs, workers, bar)
     elif jobs:                                         # one array job per pending run; `done` markers make resubmission safe
         from klcritical.a2c import _execute_run as run_one
-        for j in executor.map_array(run_one, [str(single)] * len(jobs), [d for d, _ in jobs], [p for _, p in jobs]):
-            j.result(); bar.update(1)
+        for (d, _), j in zip(jobs, executor.map_array(run_one, [str(single)] * len(jobs), [d for d, _ in jobs], [p for _, p in jobs])):
+            try: j.result()
+            except Exception as e: failed[d] = _short_error(e)
+            bar.update(1)
     bar.close()
+    if failed:
+        raise RuntimeError(f"{len(failed)} of {len(jobs)} run(s) failed; the others finished. Each failed run's executed notebook "
+                           f"(run.ipynb) shows where; the same call runs only what is missing:\n"
+                           + "\n".join(f"  {d}: {e}" for d, e in failed.items()))
     frames = [pd.read_csv(out / k / "metrics.csv").assign(run=k) for k in runs]
     return pd.concat(frames, ignore_index=True)
 
