@@ -105,6 +105,7 @@ def reached_critical(tokenizer, pairs: list, acts: torch.Tensor, # [B, T] the ge
             if c.offset <= agree and c.offset < acts.shape[1]: crit[i, c.offset] = True
     return crit
 
+# %% ../nbs/06_a2c.ipynb #c012m
 def minibatches(mask: torch.Tensor, # [B, T] 1 on the generated tokens of a collect
                 cfg, # an `RLConfig`: `minibatch_unit` and `minibatch_size`
                ) -> list[tuple[torch.Tensor, torch.Tensor]]:
@@ -353,6 +354,30 @@ def _say_start(row: dict, task: Task, target_digits: int, cfg, progress: bool) -
     if s0 == 0: warnings.warn(msg + ": NO REWARD SIGNAL - every sampled episode fails, so RL cannot learn and arms cannot be compared", stacklevel=3)
     elif progress: print(msg)
 
+# %% ../nbs/06_a2c.ipynb #c018d
+def _start_rl(checkpoint, out_dir, profile, target_digits, seed: int, resume: bool, progress: bool, device, task) -> SimpleNamespace:
+    "What a run needs before its first collect: checked settings, the claimed run folder, models, optimizer, generator, evaluator, and the resumed state."
+    p = get_profile(profile); cfg = p.rl
+    check_rl_config(cfg)
+    lm, tok, task, N, target_digits = _load_for_rl(checkpoint, task, target_digits)
+    rd = RunDir(out_dir, "RL run")                             # records written before a setting (or tasks) existed: defaults
+    rd.claim(dict(checkpoint=str(checkpoint), rl=asdict(cfg), target_digits=target_digits, seed=seed, N=N, task=task.name), resume,
+             defaults=json.loads(json.dumps(dict(task=ADDITION.name, rl=asdict(RLConfig())))), results="metrics.csv")
+    torch.manual_seed(seed)
+    dev = torch.device(device or default_device())
+    ac, ref_lm = a2c_models(lm, load_checkpoint(checkpoint)[0], cfg.value_hidden, dev, cfg.minibatch_size)
+    opt = torch.optim.Adam(ac.parameters(), lr=cfg.lr)
+    gen = torch.Generator(dev).manual_seed(seed)   # sampling happens on the model's device
+    r = SimpleNamespace(cfg=cfg, tok=tok, task=task, N=N, target_digits=target_digits, rd=rd, ac=ac, ref_lm=ref_lm, opt=opt, gen=gen,
+                        evaluate=RLEvaluator(tok, task, N, target_digits, cfg, seed, ref_lm, dev), k0=0, rows=[],
+                        n_collects=math.ceil(cfg.total_episodes / cfg.episodes_per_collect))
+    st = rd.load_state() if resume else None
+    if st is not None:
+        ac.load_state_dict(st["ac"]); opt.load_state_dict(st["opt"]); gen.set_state(st["gen"]); torch.set_rng_state(st["torch"])
+        r.k0, r.rows = st["collect"], st["rows"]
+        if progress: print(f"resuming {rd.path} from episode {r.k0 * cfg.episodes_per_collect} (collect {r.k0} of {r.n_collects})")
+    return r
+
 # %% ../nbs/06_a2c.ipynb #c018
 def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pretrain`)
               out_dir: str | Path, # metrics.csv, run.json and the resumable state go here
@@ -367,47 +392,28 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
              ) -> "pd.DataFrame":
     "Fine-tune a pre-trained model with A2C and a (prioritized) KL penalty; return the metrics."
     import pandas as pd
-    p = get_profile(profile); cfg = p.rl
-    check_rl_config(cfg)
-    lm, tok, task, N, target_digits = _load_for_rl(checkpoint, task, target_digits)
-    rd = RunDir(out_dir, "RL run"); out_dir = rd.path          # records written before a setting (or tasks) existed: defaults
-    rd.claim(dict(checkpoint=str(checkpoint), rl=asdict(cfg), target_digits=target_digits, seed=seed, N=N, task=task.name), resume,
-             defaults=json.loads(json.dumps(dict(task=ADDITION.name, rl=asdict(RLConfig())))), results="metrics.csv")
-    torch.manual_seed(seed)
-    dev = torch.device(device or default_device())
-    ac, ref_lm = a2c_models(lm, load_checkpoint(checkpoint)[0], cfg.value_hidden, dev, cfg.minibatch_size)
-    opt = torch.optim.Adam(ac.parameters(), lr=cfg.lr)
-    gen = torch.Generator(dev).manual_seed(seed)   # sampling happens on the model's device
-    evaluate = RLEvaluator(tok, task, N, target_digits, cfg, seed, ref_lm, dev)
-    n_collects = math.ceil(cfg.total_episodes / cfg.episodes_per_collect)
-    k0, rows, window = 0, [], []
-    st = rd.load_state() if resume else None
-    if st is not None:
-        ac.load_state_dict(st["ac"]); opt.load_state_dict(st["opt"]); gen.set_state(st["gen"]); torch.set_rng_state(st["torch"])
-        k0, rows = st["collect"], st["rows"]
-        if progress: print(f"resuming {out_dir} from episode {k0 * cfg.episodes_per_collect} (collect {k0} of {n_collects})")
-    if k0 == 0 and not rows:
-        rows.append(evaluate(ac, 0, window))
-        _say_start(rows[0], task, target_digits, cfg, progress)
-    bar = tqdm(total=n_collects, initial=k0, disable=not progress, desc=f"A2C beta={cfg.beta:g} c_kl={cfg.c_kl:g} seed={seed}",
+    r = _start_rl(checkpoint, out_dir, profile, target_digits, seed, resume, progress, device, task)
+    cfg, rows, window, csv_path = r.cfg, r.rows, [], r.rd.path / "metrics.csv"
+    if r.k0 == 0 and not rows:
+        rows.append(r.evaluate(r.ac, 0, window))
+        _say_start(rows[0], r.task, r.target_digits, cfg, progress)
+    bar = tqdm(total=r.n_collects, initial=r.k0, disable=not progress, desc=f"A2C beta={cfg.beta:g} c_kl={cfg.c_kl:g} seed={seed}",
                mininterval=10)   # a few lines, not hundreds, in an executed notebook's output
-    end = n_collects if stop_after is None else min(n_collects, stop_after)
-    for k in range(k0, end):
-        pairs = task.sample(np.random.default_rng([seed, 100, k]), target_digits, cfg.episodes_per_collect)
-        s, _ = a2c_step(ac, ref_lm, opt, tok, pairs, cfg, gen, task, n_pretrained=N)
+    for k in range(r.k0, r.n_collects if stop_after is None else min(r.n_collects, stop_after)):
+        pairs = r.task.sample(np.random.default_rng([seed, 100, k]), r.target_digits, cfg.episodes_per_collect)
+        s, _ = a2c_step(r.ac, r.ref_lm, r.opt, r.tok, pairs, cfg, r.gen, r.task, n_pretrained=r.N)
         window.append(s)
         bar.set_postfix(success=f"{s['success']:.2f}", kl=f"{s['kl']:.4f}"); bar.update(1)
-        if (k + 1) % cfg.eval_every == 0 or k + 1 == n_collects:
-            rows.append(evaluate(ac, k + 1, window))
-            r = rows[-1]
-            bar.write(f"episodes {r['episodes']}: acc@{target_digits} sampled {r['acc_target_sampled']:.2f} greedy {r['acc_target_greedy']:.2f}  "
-                      f"acc@1..{N} sampled {r['acc_1toN_sampled']:.2f} greedy {r['acc_1toN_greedy']:.2f}  kl {r['kl']:.4f}")
-            rd.save_state(dict(ac=ac.state_dict(), opt=opt.state_dict(), gen=gen.get_state(), torch=torch.get_rng_state(),
-                               collect=k + 1, rows=rows))
-            pd.DataFrame(rows).to_csv(out_dir / "metrics.csv", index=False)
+        if (k + 1) % cfg.eval_every == 0 or k + 1 == r.n_collects:
+            rows.append(e := r.evaluate(r.ac, k + 1, window))
+            bar.write(f"episodes {e['episodes']}: acc@{r.target_digits} sampled {e['acc_target_sampled']:.2f} greedy {e['acc_target_greedy']:.2f}  "
+                      f"acc@1..{r.N} sampled {e['acc_1toN_sampled']:.2f} greedy {e['acc_1toN_greedy']:.2f}  kl {e['kl']:.4f}")
+            r.rd.save_state(dict(ac=r.ac.state_dict(), opt=r.opt.state_dict(), gen=r.gen.get_state(), torch=torch.get_rng_state(),
+                                 collect=k + 1, rows=rows))
+            pd.DataFrame(rows).to_csv(csv_path, index=False)
     bar.close()
     df = pd.DataFrame(rows)
-    df.to_csv(out_dir / "metrics.csv", index=False)
+    df.to_csv(csv_path, index=False)
     return df
 
 # %% ../nbs/06_a2c.ipynb #c027
@@ -468,6 +474,7 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
     threading.Thread(target=watch, daemon=True).start()
 
+# %% ../nbs/06_a2c.ipynb #c027s1b
 def _run_local(single: Path, jobs: list[tuple[str, dict]], workers: int, bar) -> dict[str, str]:
     "Run `(directory, parameters)` jobs here, one at a time or in `workers` processes; return the failed ones' errors."
     failed = {}

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, asdict, replace, fields
 from pathlib import Path
 import torch
 import torch.nn.functional as F
+from fastcore.basics import patch
 from transformers import GPT2Config, GPT2LMHeadModel
 from transformers.activations import ACT2FN
 from .scratchpad import Task, ADDITION, get_task
@@ -318,23 +319,29 @@ class RunDir:
         self.write_text(RUN_FILE, json.dumps(run, indent=1))
         return run
 
-    def write_text(self, name: str, text: str) -> Path:
-        "Replace `name` atomically."
-        f, tmp = self.path / name, self.path / f".{name}.tmp"
-        tmp.write_text(text); os.replace(tmp, f); return f
+# %% ../nbs/01_model.ipynb #c023f2
+@patch
+def write_text(self: RunDir, name: str, text: str) -> Path:
+    "Replace `name` atomically."
+    f, tmp = self.path / name, self.path / f".{name}.tmp"
+    tmp.write_text(text); os.replace(tmp, f); return f
 
-    def save_state(self, obj, name: str = STATE_FILE) -> None:
-        "`torch.save` the resumable state atomically."
-        tmp = self.path / f".{name}.tmp"; torch.save(obj, tmp); os.replace(tmp, self.path / name)
+@patch
+def save_state(self: RunDir, obj, name: str = STATE_FILE) -> None:
+    "`torch.save` the resumable state atomically."
+    tmp = self.path / f".{name}.tmp"; torch.save(obj, tmp); os.replace(tmp, self.path / name)
 
-    def load_state(self, name: str = STATE_FILE):
-        "The saved state (trusted files only), or None."
-        f = self.path / name
-        return torch.load(f, weights_only=False) if f.exists() else None
+@patch
+def load_state(self: RunDir, name: str = STATE_FILE):
+    "The saved state (trusted files only), or None."
+    f = self.path / name
+    return torch.load(f, weights_only=False) if f.exists() else None
 
-    def mark_done(self, text: str = "") -> None: self.write_text(DONE_FILE, text)
-    @property
-    def done(self) -> bool: return (self.path / DONE_FILE).exists()
+@patch
+def mark_done(self: RunDir, text: str = "") -> None: self.write_text(DONE_FILE, text)
+
+@patch(as_prop=True)
+def done(self: RunDir) -> bool: return (self.path / DONE_FILE).exists()
 
 # %% ../nbs/01_model.ipynb #c025
 class KVDecoder:

@@ -24,6 +24,31 @@ __all__ = ['IGNORE', 'make_pool', 'matmul_peak', 'flops_per_token', 'bf16_suppor
 # %% ../nbs/05_pretrain.ipynb #c005
 IGNORE = -100
 
+def _examples(rng: np.random.Generator, task: Task, max_digits: int, n: int, p_identical: float, p_longer: float) -> tuple[list, np.ndarray]:
+    "`n` pre-training problems of 1..N digits, a `p_longer` share of them replaced by (N+1)-digit ones (marked in the mask)."
+    pairs, is_long = task.sample_pretrain(rng, max_digits, n, p_identical), np.zeros(n, dtype=bool)
+    if p_longer > 0:
+        k = int(rng.binomial(n, p_longer))
+        idx = rng.choice(n, size=k, replace=False)
+        for i, pr in zip(idx, task.sample(rng, max_digits + 1, k)): pairs[i] = pr
+        is_long[idx] = True
+    return pairs, is_long
+
+def _batch(ids: list, plen: np.ndarray, lens: np.ndarray, idx: np.ndarray, pad: int, rng: np.random.Generator,
+           offset_span: int, p_offset: float) -> dict[str, torch.Tensor]:
+    "Examples `idx` padded to their longest: loss on the target tokens only, positions shifted by a random offset (if any)."
+    T = int(lens[idx].max())
+    x = np.full((len(idx), T), pad, dtype=np.int64)                                                   # [B, T]
+    lab = np.full((len(idx), T), IGNORE, dtype=np.int64)                                              # [B, T]
+    for r, i in enumerate(idx):
+        x[r, :lens[i]] = ids[i]; lab[r, plen[i]:lens[i]] = ids[i][plen[i]:]
+    am = (np.arange(T)[None] < lens[idx][:, None]).astype(np.int64)
+    room = np.maximum(offset_span - lens[idx], 0) if offset_span else np.zeros(len(idx), dtype=np.int64)
+    off = (rng.random(len(idx)) * (room + 1)).astype(np.int64) * (rng.random(len(idx)) < p_offset)
+    return dict(input_ids=torch.from_numpy(x), attention_mask=torch.from_numpy(am),
+                position_ids=torch.from_numpy(np.arange(T)[None] + off[:, None]), labels=torch.from_numpy(lab))
+
+# %% ../nbs/05_pretrain.ipynb #c005b
 def make_pool(tokenizer, rng: np.random.Generator, # the pool's own random stream
               max_digits: int, # N
               batch_size: int, pool_batches: int,
@@ -35,37 +60,15 @@ def make_pool(tokenizer, rng: np.random.Generator, # the pool's own random strea
               task: Task = ADDITION, # what the examples are
              ) -> list[dict[str, torch.Tensor]]:
     "A shuffled list of batches (length-bucketed or mixed): `input_ids`, `attention_mask`, `position_ids`, `labels` (all `[B, T]`)."
-    n = batch_size * pool_batches
-    pairs = task.sample_pretrain(rng, max_digits, n, p_identical)
-    if p_longer > 0:
-        k = int(rng.binomial(n, p_longer))
-        idx = rng.choice(n, size=k, replace=False)
-        longer = task.sample(rng, max_digits + 1, k)
-        for i, pr in zip(idx, longer): pairs[i] = pr
-    is_long = np.zeros(n, dtype=bool)
-    if p_longer > 0: is_long[idx] = True
+    pairs, is_long = _examples(rng, task, max_digits, batch_size * pool_batches, p_identical, p_longer)
     prompts = [task.prompt(x) for x in pairs]
-    texts = [p + task.target(x) + EOS for p, x in zip(prompts, pairs)]
-    ids = tokenizer(texts, add_special_tokens=False)["input_ids"]
+    ids = tokenizer([p + task.target(x) + EOS for p, x in zip(prompts, pairs)], add_special_tokens=False)["input_ids"]
     plen = np.array([len(p) for p in prompts]); lens = np.array([len(s) for s in ids])
     order = np.argsort(lens, kind="stable") if bucket else rng.permutation(len(lens))
     order = order[np.argsort(is_long[order], kind="stable")]   # (N+1)-digit examples share batches: no padding to their length
-    batches = []
-    for k in range(pool_batches):
-        idx = order[k * batch_size:(k + 1) * batch_size]
-        T = int(lens[idx].max())
-        x = np.full((len(idx), T), tokenizer.pad_token_id, dtype=np.int64)
-        lab = np.full((len(idx), T), IGNORE, dtype=np.int64)
-        for r, i in enumerate(idx):
-            x[r, :lens[i]] = ids[i]; lab[r, plen[i]:lens[i]] = ids[i][plen[i]:]
-        am = (np.arange(T)[None] < lens[idx][:, None]).astype(np.int64)
-        room = np.maximum(offset_span - lens[idx], 0) if offset_span else np.zeros(len(idx), dtype=np.int64)
-        off = (rng.random(len(idx)) * (room + 1)).astype(np.int64) * (rng.random(len(idx)) < p_offset)
-        pos = np.arange(T)[None] + off[:, None]
-        batches.append(dict(input_ids=torch.from_numpy(x), attention_mask=torch.from_numpy(am),
-                            position_ids=torch.from_numpy(pos), labels=torch.from_numpy(lab)))
-    perm = rng.permutation(pool_batches)
-    return [batches[i] for i in perm]
+    batches = [_batch(ids, plen, lens, order[k * batch_size:(k + 1) * batch_size], tokenizer.pad_token_id, rng, offset_span, p_offset)
+               for k in range(pool_batches)]
+    return [batches[i] for i in rng.permutation(pool_batches)]
 
 # %% ../nbs/05_pretrain.ipynb #c008
 def matmul_peak(dtype=torch.bfloat16, n: int | None = None, # matrix size; None: 1024 on a CPU, 8192 on a GPU
@@ -201,9 +204,46 @@ def _probe_stops(model, tok, task: Task, c, max_digits: int, seed: int, autocast
                        f"acc@{max_digits+1} {row['probe_N1']:.2f} inside {c.stop_band}: stopping here")
     return stop
 
+# %% ../nbs/05_pretrain.ipynb #c011s1d
+_FIELDS = ["step", "loss", "lr", "tokens_per_s", "model_gflops", "acc_N", "acc_N1", "elapsed_s", "probe_N", "probe_N1"]   # metrics.csv
+
+def _pool(tok, seed: int, pool_id: int, max_digits: int, c, offset_span: int, task: Task) -> list[dict]:
+    "The batches of pool `pool_id`, from a random stream of its own; position offsets only once the curriculum reaches them."
+    p_off = c.p_offset if pool_id * c.pool_batches >= c.offset_from * c.steps else 0.0
+    return make_pool(tok, np.random.default_rng([seed, pool_id]), max_digits, c.batch_size, c.pool_batches,
+                     c.p_identical, offset_span, p_off, c.bucket, c.p_longer, task)
+
+def _measure(model, tok, task: Task, c, max_digits: int, seed: int, autocast: bool, row: dict, bar, end: int, out_dir: Path) -> tuple:
+    "This step's measurements: quick greedy accuracy and the held-out N+1 probe into `row`, a point of the sharpness curve; returns (log the row, measured, stop)."
+    step, log, measured, stopped = row["step"], False, False, False
+    if step % c.eval_every == 0 or step == c.steps:
+        for key, L in (("acc_N", max_digits), ("acc_N1", max_digits + 1)): row[key] = _greedy_acc(model, tok, task, seed, L, 10**6, c.n_quick_eval, autocast)
+        bar.write(f"step {step}: loss {row['loss']:.4f}  acc@{max_digits} {row['acc_N']:.2f}  acc@{max_digits+1} {row['acc_N1']:.2f}"); log = True
+    if c.stop_band and step % c.probe_every == 0 and step >= c.probe_from * c.steps:   # held-out N+1 probe
+        stopped = _probe_stops(model, tok, task, c, max_digits, seed, autocast, row, bar); log = True
+    if c.sharpness_every and (step % c.sharpness_every == 0 or step == end):   # the run draws its own sharpness curve
+        from klcritical.eval import sharpness
+        sh = pd.DataFrame([dict(step=step, **sharpness(model, tok, max_digits, seed=seed, task=task))])
+        sh.to_csv(out_dir / "sharpness.csv", mode="a", header=not (out_dir / "sharpness.csv").exists(), index=False); measured = True
+    return log, measured or log, stopped
+
+def _save_resume(out_dir: Path, model, tok, run: dict, opt, sched, cnt: dict, t_wall: float) -> None:
+    "The resumable state: weights, optimizer, schedule, RNG and counters, in `out_dir/resume`."
+    save_checkpoint(out_dir / "resume", model, tok, dict(run=run, step=cnt["step"]),
+                    extra=dict(optimizer=opt.state_dict(), scheduler=sched.state_dict(), rng=_rng_state(), step=cnt["step"],
+                               elapsed=cnt["elapsed"], tokens=cnt["tokens"], wall=time.perf_counter() - t_wall))
+
+def _speed(cnt: dict, fpt: float, peak: float, autocast: bool, max_digits: int, t_wall: float) -> dict:
+    "Say how fast the run trained (tokens/s, model GFLOP/s, share of the matmul peak measured in this run); return the figures."
+    tps = cnt["tokens"] / max(cnt["elapsed"], 1e-9); gflops = tps * fpt / 1e9
+    print(f"pre-training N={max_digits}: {cnt['elapsed'] / 60:.1f} min in training steps ({(time.perf_counter() - t_wall) / 60:.1f} min wall, evaluations included), "
+          f"{tps:,.0f} tokens/s, {gflops:.0f} model GFLOP/s = "
+          f"{gflops / peak:.0%} of the {'bf16' if autocast else 'fp32'} matmul peak measured in this run ({peak:.0f} GFLOP/s)")
+    return dict(t_wall=t_wall, tps=tps, gflops=gflops, peak=peak)
+
 # %% ../nbs/05_pretrain.ipynb #c011s1c
 def _finish(model, tok, out_dir: Path, run: dict, p: Profile, max_digits: int, seed: int, cnt: dict, stopped: bool,
-            speed: dict, offset_span: int, autocast: bool, progress: bool, task: Task, metrics_f: Path, fields_: list) -> None:
+            speed: dict, offset_span: int, autocast: bool, progress: bool, task: Task, metrics_f: Path) -> None:
     "A finished run: polish, then the checkpoint with its provenance in `klcritical.json`; the resume state goes."
     c, step, polish_s = p.pretrain, cnt["step"], 0.0
     if c.polish_steps:   # a pure function of the finished model: a resumed run polishes the same
@@ -211,7 +251,7 @@ def _finish(model, tok, out_dir: Path, run: dict, p: Profile, max_digits: int, s
         losses = polish(model, tok, c, max_digits, seed, offset_span, autocast, progress, task)
         polish_s = time.perf_counter() - t0
         with open(metrics_f, "a", newline="") as f:
-            csv.DictWriter(f, fields_).writerow(dict(step=step + c.polish_steps, loss=losses[-1], lr=0.0, elapsed_s=cnt["elapsed"] + polish_s))
+            csv.DictWriter(f, _FIELDS).writerow(dict(step=step + c.polish_steps, loss=losses[-1], lr=0.0, elapsed_s=cnt["elapsed"] + polish_s))
         accs = [_greedy_acc(model, tok, task, seed, L, 10**6, c.n_quick_eval, autocast) for L in (max_digits, max_digits + 1)]
         print(f"polished {c.polish_steps} steps on 1..{max_digits} digits: loss {losses[-1]:.4f}, "
               f"acc@{max_digits} {accs[0]:.2f}, acc@{max_digits + 1} {accs[1]:.2f} (n = {c.n_quick_eval}); {polish_s / 60:.1f} min")
@@ -244,27 +284,20 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
     tok, dev = task.tokenizer(), torch.device(device or default_device())
     torch.manual_seed(seed)
     model, opt, sched, cnt = _start(p, max_digits, out_dir, seed, resume, progress, dev, task)
-    t_wall = time.perf_counter() - cnt["wall"]
-    autocast = c.bf16 and bf16_supported(dev)
+    t_wall, autocast = time.perf_counter() - cnt["wall"], c.bf16 and bf16_supported(dev)
     peak = matmul_peak(torch.bfloat16 if autocast else torch.float32, seconds=0.5, device=dev)   # GFLOP/s, this machine, this run
     offset_span = task.max_len(max_digits + c.pos_offset_digits) if c.pos_offset_digits > 0 else 0
-    fpt = flops_per_token(model, task.max_len(max_digits) / 2)
+    fpt, metrics_f = flops_per_token(model, task.max_len(max_digits) / 2), out_dir / "metrics.csv"
     end = c.steps if stop_after is None else min(c.steps, stop_after)
-    metrics_f = out_dir / "metrics.csv"
-    fields_ = ["step", "loss", "lr", "tokens_per_s", "model_gflops", "acc_N", "acc_N1", "elapsed_s", "probe_N", "probe_N1"]
-    if not metrics_f.exists(): metrics_f.write_text(",".join(fields_) + "\n")
+    if not metrics_f.exists(): metrics_f.write_text(",".join(_FIELDS) + "\n")
     pool_id, stopped = -1, False
     bar = tqdm(total=c.steps, initial=cnt["step"], disable=not progress, desc=f"pretrain N={max_digits}", unit="step", mininterval=10)
     model.train(); t_last, tok_last = time.perf_counter(), 0
     while cnt["step"] < end:
         if cnt["step"] // c.pool_batches != pool_id:
-            pool_id = cnt["step"] // c.pool_batches
-            p_off = c.p_offset if pool_id * c.pool_batches >= c.offset_from * c.steps else 0.0   # curriculum
-            pool = make_pool(tok, np.random.default_rng([seed, pool_id]), max_digits, c.batch_size, c.pool_batches,
-                             c.p_identical, offset_span, p_off, c.bucket, c.p_longer, task)
+            pool_id = cnt["step"] // c.pool_batches; pool = _pool(tok, seed, pool_id, max_digits, c, offset_span, task)
         b = pool[cnt["step"] % c.pool_batches]
-        ntok = int(b["attention_mask"].sum())                                                # counted on the host: no device sync
-        t0 = time.perf_counter()
+        ntok, t0 = int(b["attention_mask"].sum()), time.perf_counter()                      # tokens counted on the host: no device sync
         if dev.type != "cpu": b = {k: v.to(dev, non_blocking=True) for k, v in b.items()}
         loss = _train_step(model, opt, sched, b, c, autocast); cnt["step"] += 1; step = cnt["step"]
         cnt["tokens"] += ntok; tok_last += ntok; cnt["elapsed"] += time.perf_counter() - t0
@@ -273,33 +306,17 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
         if log:
             tps = tok_last / max(time.perf_counter() - t_last, 1e-9)
             bar.set_postfix(loss=f"{row['loss']:.4f}", tok_s=f"{tps:,.0f}"); row.update(tokens_per_s=tps, model_gflops=tps * fpt / 1e9)
-        if step % c.eval_every == 0 or step == c.steps:
-            for key, L in (("acc_N", max_digits), ("acc_N1", max_digits + 1)): row[key] = _greedy_acc(model, tok, task, seed, L, 10**6, c.n_quick_eval, autocast)
-            bar.write(f"step {step}: loss {row['loss']:.4f}  acc@{max_digits} {row['acc_N']:.2f}  acc@{max_digits+1} {row['acc_N1']:.2f}"); log = True
-        if c.stop_band and step % c.probe_every == 0 and step >= c.probe_from * c.steps:   # held-out N+1 probe
-            stopped = _probe_stops(model, tok, task, c, max_digits, seed, autocast, row, bar); log = True
-        if c.sharpness_every and (step % c.sharpness_every == 0 or step == end):   # the run draws its own sharpness curve
-            from klcritical.eval import sharpness
-            sh = pd.DataFrame([dict(step=step, **sharpness(model, tok, max_digits, seed=seed, task=task))])
-            sh.to_csv(out_dir / "sharpness.csv", mode="a", header=not (out_dir / "sharpness.csv").exists(), index=False)
-            model.train(); t_last, tok_last = time.perf_counter(), 0
-        if log:
-            with open(metrics_f, "a", newline="") as f: csv.DictWriter(f, fields_).writerow(row)
-            model.train(); t_last, tok_last = time.perf_counter(), 0
+        log_m, measured, stopped = _measure(model, tok, task, c, max_digits, seed, autocast, row, bar, end, out_dir)
+        if log or log_m:
+            with open(metrics_f, "a", newline="") as f: csv.DictWriter(f, _FIELDS).writerow(row)
+        if log or measured: model.train(); t_last, tok_last = time.perf_counter(), 0      # measuring is not training time
         if stopped: break
-        if step % c.ckpt_every == 0 or step == end:
-            save_checkpoint(out_dir / "resume", model, tok, dict(run=run, step=step),
-                            extra=dict(optimizer=opt.state_dict(), scheduler=sched.state_dict(), rng=_rng_state(),
-                                       step=step, elapsed=cnt["elapsed"], tokens=cnt["tokens"], wall=time.perf_counter() - t_wall))
+        if step % c.ckpt_every == 0 or step == end: _save_resume(out_dir, model, tok, run, opt, sched, cnt, t_wall)
         bar.update(1)
     bar.close()
-    tps = cnt["tokens"] / max(cnt["elapsed"], 1e-9); gflops = tps * fpt / 1e9
-    print(f"pre-training N={max_digits}: {cnt['elapsed'] / 60:.1f} min in training steps ({(time.perf_counter() - t_wall) / 60:.1f} min wall, evaluations included), "
-          f"{tps:,.0f} tokens/s, {gflops:.0f} model GFLOP/s = "
-          f"{gflops / peak:.0%} of the {'bf16' if autocast else 'fp32'} matmul peak measured in this run ({peak:.0f} GFLOP/s)")
+    speed = _speed(cnt, fpt, peak, autocast, max_digits, t_wall)
     if cnt["step"] >= c.steps or stopped:
-        _finish(model, tok, out_dir, run, p, max_digits, seed, cnt, stopped, dict(t_wall=t_wall, tps=tps, gflops=gflops, peak=peak),
-                offset_span, autocast, progress, task, metrics_f, fields_)
+        _finish(model, tok, out_dir, run, p, max_digits, seed, cnt, stopped, speed, offset_span, autocast, progress, task, metrics_f)
     return model
 
 # %% ../nbs/05_pretrain.ipynb #c013

@@ -45,6 +45,7 @@ def _step_lines(a: int, b: int) -> tuple[list[str], str]:
     answer = " ".join(map(str, ([carry] if carry else []) + acc))
     return lines, answer
 
+# %% ../nbs/00_scratchpad.ipynb #c005t
 def make_target(a: int, # first operand, >= 0
                 b: int, # second operand, >= 0
                ) -> str:
@@ -98,6 +99,7 @@ def sample_operands(rng: np.random.Generator, # the random stream
     swap = rng.random(n) < 0.5
     return [(s, l) if w else (l, s) for l, s, w in zip(long_, short, swap)]
 
+# %% ../nbs/00_scratchpad.ipynb #c014p
 def sample_pretrain_operands(rng: np.random.Generator, # the random stream
                              max_digits: int, # N: longer operand has 1..N digits, balanced
                              n: int, # number of pairs
