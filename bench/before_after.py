@@ -34,7 +34,7 @@ from transformers.activations import ACT2FN
 from klcritical.scratchpad import ADDITION as task
 from common import Results, spread
 from rl_speed import OursA2C, model_dir
-from pretrain_speed import train_step
+from pretrain_speed import optimizer, train_step
 
 SECTION = "6_before_after"
 
@@ -124,11 +124,11 @@ def pretrain_worker(variant: str, batch_size: int, digits: int, warmup: int, ste
     pool = make_pool(load_tok(), np.random.default_rng([0, 0]), digits, batch_size, warmup + steps, c.p_identical,
                      task.max_len(digits + c.pos_offset_digits), c.p_offset, c.bucket, c.p_longer)
     model = _pretrain_models(p, batch_size)[variant]().train()
-    opt = torch.optim.AdamW(model.parameters(), lr=c.lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
+    opt = optimizer(model, c)
     autocast = c.bf16 and bf16_supported()
     times, losses = [], []
     for i, b in enumerate(pool):
-        t0 = time.perf_counter(); loss = train_step(model, opt, b, autocast, c.grad_clip, c.label_smoothing)
+        t0 = time.perf_counter(); loss = train_step(model, opt, b, autocast, c)
         if i >= warmup: times.append(time.perf_counter() - t0)
         losses.append(float(loss.detach()))
     fill = sum(int(b["attention_mask"].sum()) for b in pool) / sum(b["input_ids"].numel() for b in pool)

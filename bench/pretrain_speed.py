@@ -4,9 +4,8 @@ import time
 from dataclasses import dataclass
 import numpy as np
 import torch
-import torch.nn.functional as F
 from klcritical.model import get_profile, make_model, n_params, use_fast_kernels
-from klcritical.pretrain import IGNORE, bf16_supported, flops_per_token, make_pool, matmul_peak
+from klcritical.pretrain import _adamw, _train_step, bf16_supported, flops_per_token, make_pool, matmul_peak
 from klcritical.scratchpad import ADDITION
 from common import Results, spread
 
@@ -39,34 +38,33 @@ def cases(quick: bool) -> list[Case]:
     return [Case("tiny", "tiny", 2, 16, 5, 50), Case("cpu", "cpu", 3, 64, 5, 30, True), Case("paper_b4", "paper", 7, 4, 2, 5)]
 
 
-def train_step(model, opt, b: dict, autocast: bool, grad_clip: float, label_smoothing: float) -> torch.Tensor:
-    "One optimizer step as `pretrain` makes it: bf16-autocast forward, fp32 loss, backward, clipping, AdamW."
-    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=autocast):
-        logits = model(input_ids=b["input_ids"], attention_mask=b["attention_mask"], position_ids=b["position_ids"]).logits
-    loss = F.cross_entropy(logits[:, :-1].float().flatten(0, 1), b["labels"][:, 1:].flatten(),
-                           ignore_index=IGNORE, label_smoothing=label_smoothing)
-    opt.zero_grad(set_to_none=True); loss.backward()
-    torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
-    opt.step()
-    return loss
+def optimizer(model, c) -> tuple:
+    "AdamW as `pretrain` sets it up, at the recipe's peak learning rate throughout (a constant schedule)."
+    opt = _adamw(model, c.lr, c)
+    return opt, torch.optim.lr_scheduler.LambdaLR(opt, lambda step: 1.0)
+
+
+def train_step(model, opt, b: dict, autocast: bool, c) -> torch.Tensor:
+    "One optimizer step exactly as `pretrain` makes it: its own step function."
+    return _train_step(model, *opt, b, c, autocast)
 
 
 def throughput(res: Results, case: Case, peak: dict[str, float], seed: int = 0) -> None:
     p = get_profile(case.profile); c = p.pretrain
     tok = ADDITION.tokenizer()
     model = use_fast_kernels(make_model(p, seed=seed)).train()   # as `pretrain` sets it up
-    opt = torch.optim.AdamW(model.parameters(), lr=c.lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
+    opt = optimizer(model, c)
     autocast = c.bf16 and bf16_supported()
     offset_span = ADDITION.max_len(case.digits + c.pos_offset_digits) if c.pos_offset_digits > 0 else 0
     n_batches = max(c.pool_batches, case.warmup + case.steps + 3 * case.breakdown)
     pool = make_pool(tok, np.random.default_rng([seed, 0]), case.digits, case.batch_size, n_batches,
                      c.p_identical, offset_span, c.p_offset, c.bucket, c.p_longer)   # the recipe's batches
     fpt = flops_per_token(model, ADDITION.max_len(case.digits) / 2)        # the same FLOP count `pretrain` logs
-    for b in pool[:case.warmup]: train_step(model, opt, b, autocast, c.grad_clip, c.label_smoothing)
+    for b in pool[:case.warmup]: train_step(model, opt, b, autocast, c)
     secs, toks, padded = [], [], []
     for b in pool[case.warmup:case.warmup + case.steps]:
         t0 = time.perf_counter()
-        train_step(model, opt, b, autocast, c.grad_clip, c.label_smoothing)
+        train_step(model, opt, b, autocast, c)
         secs.append(time.perf_counter() - t0)
         toks.append(int(b["attention_mask"].sum())); padded.append(b["input_ids"].numel())
     tps = sum(toks) / sum(secs)
@@ -102,7 +100,7 @@ def step_breakdown(model, opt, batches: list[dict], autocast: bool, c) -> dict[s
     "Share of self CPU time per kind of operator (`KINDS`, plus `other`) over training steps on `batches`."
     from torch.profiler import ProfilerActivity, profile
     with profile(activities=[ProfilerActivity.CPU]) as prof:
-        for b in batches: train_step(model, opt, b, autocast, c.grad_clip, c.label_smoothing)
+        for b in batches: train_step(model, opt, b, autocast, c)
     acc = {k: 0.0 for k, _ in KINDS} | {"other": 0.0}
     for ev in prof.key_averages():
         name = ev.key.lower()

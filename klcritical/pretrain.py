@@ -112,6 +112,10 @@ def _lr_lambda(total: int, warmup: int):
         return 0.5 * (1 + math.cos(math.pi * min(1.0, (step - warmup) / max(1, total - warmup))))
     return f
 
+def _adamw(model, lr: float, c) -> torch.optim.AdamW:
+    "The recipe's optimizer: AdamW, β = (0.9, 0.98), the profile's weight decay."
+    return torch.optim.AdamW(model.parameters(), lr=lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
+
 def _train_step(model, opt, sched, b: dict, c, autocast: bool) -> torch.Tensor:
     "One AdamW step on batch `b` (already on the model's device); loss on the target tokens only."
     dev = b["input_ids"].device
@@ -132,7 +136,7 @@ def polish(model, tokenizer, c, # a `PretrainConfig`: polish_steps, polish_lr an
     "`c.polish_steps` steps on 1..N-digit examples only, fresh AdamW, lr falling linearly to 0; returns the losses."
     if c.polish_steps < 1: return []
     dev = next(model.parameters()).device
-    opt = torch.optim.AdamW(model.parameters(), lr=c.polish_lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
+    opt = _adamw(model, c.polish_lr, c)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda k: 1 - k / c.polish_steps)
     model.train(); losses, pool = [], []
     for k in tqdm(range(c.polish_steps), disable=not progress, desc=f"polish N={max_digits}", unit="step", mininterval=10):
@@ -181,7 +185,7 @@ def _start(p: Profile, max_digits: int, out_dir: Path, seed: int, resume: bool, 
     "The model, optimizer and schedule of a run, restored from `out_dir/resume` when resuming; and the counters."
     c = p.pretrain
     model = use_fast_kernels(make_model(p, seed=seed, task=task), train_attention(dev, c.batch_size)).to(dev)   # fused GELU; flash attention
-    opt = torch.optim.AdamW(model.parameters(), lr=c.lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
+    opt = _adamw(model, c.lr, c)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, _lr_lambda(c.steps, max(1, int(c.warmup_frac * c.steps))))
     cnt = dict(step=0, elapsed=0.0, tokens=0, wall=0.0)
     if resume and (out_dir / "resume").exists():
