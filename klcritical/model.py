@@ -42,6 +42,7 @@ class PretrainConfig:
     p_offset: float = 1.0        # share of examples that get a random offset (the others start at position 0)
     offset_from: float = 0.0     # curriculum: share of the steps trained without offsets before they switch on
     bucket: bool = False         # batches of similar lengths (less padding) instead of random mixes of lengths
+    pack: bool = False           # several examples per row, attention kept within each: the same examples per step, no padding
     p_longer: float = 0.0        # share of (N+1)-digit examples mixed in (0: the paper's mix of 1..N digits)
     label_smoothing: float = 0.0
     pool_batches: int = 16       # batches generated at once and bucketed by length
@@ -56,6 +57,9 @@ class PretrainConfig:
     sharpness_every: int = 0     # steps between sharpness probes (`eval.sharpness`, written to sharpness.csv); 0: none
     n_quick_eval: int = 50
     ckpt_every: int = 250
+    ckpt_minutes: float = 0.0    # also save the resume state whenever this many minutes passed (runs in short GPU windows); 0: steps only
+    compile: bool = False        # torch.compile the model for training (a GPU path: the first steps compile)
+    fused_adamw: bool = False    # AdamW's fused kernel (one launch per step on a GPU)
     bf16: bool = True            # bf16 autocast where the hardware supports it
 
 # %% ../nbs/01_model.ipynb #c005s1
@@ -133,7 +137,7 @@ PROFILES: dict[str, Profile] = {
     "paper": Profile("paper", ModelShape(n_layer=12, n_head=12, n_embd=768, n_positions=2048, dropout=0.0),
                      PretrainConfig(steps=2500, batch_size=64, lr=5e-4, pos_offset_digits=1, p_offset=0.5, offset_from=0.5,   # the cpu recipe minus its 1% of (N+1)-digit examples
                                     p_longer=0.0, stop_band=(0.2, 0.6), stop_min_acc_N=0.95, probe_every=250, probe_from=0.5,
-                                    eval_every=1000, n_quick_eval=100, ckpt_every=1000),
+                                    eval_every=1000, n_quick_eval=100, ckpt_every=1000, ckpt_minutes=3.0, compile=True, fused_adamw=True),
                      RLConfig(lr=1e-6, c_kl=5.0, beta=150.0, kl_estimator="k2", temperature=2.0, certainty_temperature=4.0, gae_lambda=0.95,
                               episodes_per_collect=50, minibatch_size=2, minibatch_unit="token", repeats=1, total_episodes=20_000,
                               eval_every=10, n_eval=100),   # the authors' learner: minibatches of 2 tokens

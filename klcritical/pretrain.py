@@ -18,8 +18,8 @@ from .model import (Profile, PretrainConfig, get_profile, make_model, save_check
                               RLConfig, RunDir, RUN_FILE)
 
 # %% auto #0
-__all__ = ['IGNORE', 'make_pool', 'matmul_peak', 'flops_per_token', 'bf16_supported', 'polish', 'pretrain', 'checkpoint_matches',
-           'ensure_pretrained']
+__all__ = ['IGNORE', 'attention_mask', 'make_pool', 'matmul_peak', 'flops_per_token', 'bf16_supported', 'polish', 'pretrain',
+           'checkpoint_matches', 'ensure_pretrained']
 
 # %% ../nbs/05_pretrain.ipynb #c005
 IGNORE = -100
@@ -34,19 +34,45 @@ def _examples(rng: np.random.Generator, task: Task, max_digits: int, n: int, p_i
         is_long[idx] = True
     return pairs, is_long
 
+def _rows(idx: np.ndarray, lens: np.ndarray, pack: bool) -> list[list[int]]:
+    "The examples of each row: one per row, or (`pack`) first-fit decreasing into rows as long as the longest example."
+    if not pack: return [[i] for i in idx]
+    T, rows, room = int(lens[idx].max()), [], []
+    for i in sorted(idx, key=lambda i: -lens[i]):
+        r = next((k for k, free in enumerate(room) if free >= lens[i]), None)
+        if r is None: rows.append([]); room.append(T); r = len(rows) - 1
+        rows[r].append(i); room[r] -= lens[i]
+    return rows
+
+# %% ../nbs/05_pretrain.ipynb #c005a
 def _batch(ids: list, plen: np.ndarray, lens: np.ndarray, idx: np.ndarray, pad: int, rng: np.random.Generator,
-           offset_span: int, p_offset: float) -> dict[str, torch.Tensor]:
-    "Examples `idx` padded to their longest: loss on the target tokens only, positions shifted by a random offset (if any)."
-    T = int(lens[idx].max())
-    x = np.full((len(idx), T), pad, dtype=np.int64)                                                   # [B, T]
-    lab = np.full((len(idx), T), IGNORE, dtype=np.int64)                                              # [B, T]
-    for r, i in enumerate(idx):
-        x[r, :lens[i]] = ids[i]; lab[r, plen[i]:lens[i]] = ids[i][plen[i]:]
-    am = (np.arange(T)[None] < lens[idx][:, None]).astype(np.int64)
+           offset_span: int, p_offset: float, pack: bool = False) -> dict[str, torch.Tensor]:
+    "Examples `idx` padded to their longest (or packed): loss on the target tokens only, positions shifted by a random offset (if any)."
     room = np.maximum(offset_span - lens[idx], 0) if offset_span else np.zeros(len(idx), dtype=np.int64)
-    off = (rng.random(len(idx)) * (room + 1)).astype(np.int64) * (rng.random(len(idx)) < p_offset)
-    return dict(input_ids=torch.from_numpy(x), attention_mask=torch.from_numpy(am),
-                position_ids=torch.from_numpy(np.arange(T)[None] + off[:, None]), labels=torch.from_numpy(lab))
+    off = dict(zip(idx, (rng.random(len(idx)) * (room + 1)).astype(np.int64) * (rng.random(len(idx)) < p_offset)))
+    rows, T = _rows(idx, lens, pack), int(lens[idx].max())
+    x = np.full((len(rows), T), pad, dtype=np.int64)                                                 # [B, T]
+    lab = np.full((len(rows), T), IGNORE, dtype=np.int64)                                            # [B, T]
+    pos, seg = np.zeros((len(rows), T), dtype=np.int64), np.zeros((len(rows), T), dtype=np.int64)    # [B, T]; seg 0: padding
+    for r, row in enumerate(rows):
+        s = 0
+        for k, i in enumerate(row):
+            e = s + lens[i]
+            x[r, s:e] = ids[i]; lab[r, s + plen[i]:e] = ids[i][plen[i]:]
+            pos[r, s:e] = off[i] + np.arange(lens[i]); seg[r, s:e] = k + 1; s = e
+        pos[r, s:] = np.arange(T - s) + (pos[r, s - 1] + 1 if not pack else 0)     # padding: positions run on, as they always did
+    b = dict(input_ids=torch.from_numpy(x), attention_mask=torch.from_numpy((seg > 0).astype(np.int64)),
+             position_ids=torch.from_numpy(pos), labels=torch.from_numpy(lab))
+    if pack: b["segment_ids"] = torch.from_numpy(seg)
+    return b
+
+def attention_mask(b: dict) -> torch.Tensor:
+    "A batch's attention mask: its `[B, T]` padding mask, or for packed rows the causal mask within each example, `[B, 1, T, T]`."
+    if "segment_ids" not in b: return b["attention_mask"]
+    s = b["segment_ids"]; T = s.shape[1]                                                              # [B, T], 0: padding
+    tril = torch.ones(T, T, dtype=torch.bool, device=s.device).tril()
+    same = (s[:, :, None] == s[:, None, :]) & (s[:, :, None] > 0)                                     # [B, T, T]
+    return ((same & tril) | torch.eye(T, dtype=torch.bool, device=s.device))[:, None]   # padding sees itself: no empty row
 
 # %% ../nbs/05_pretrain.ipynb #c005b
 def make_pool(tokenizer, rng: np.random.Generator, # the pool's own random stream
@@ -58,15 +84,16 @@ def make_pool(tokenizer, rng: np.random.Generator, # the pool's own random strea
               bucket: bool = True, # group examples of similar length into a batch (else: random mixes of lengths)
               p_longer: float = 0.0, # share of the pool replaced by (N+1)-digit problems (0: the paper's mix)
               task: Task = ADDITION, # what the examples are
+              pack: bool = False, # several examples per row, each attending only to itself (`segment_ids`): no padding
              ) -> list[dict[str, torch.Tensor]]:
-    "A shuffled list of batches (length-bucketed or mixed): `input_ids`, `attention_mask`, `position_ids`, `labels` (all `[B, T]`)."
+    "A shuffled list of batches (length-bucketed or mixed): `input_ids`, `attention_mask`, `position_ids`, `labels` (all `[B, T]`; packed: and `segment_ids`)."
     pairs, is_long = _examples(rng, task, max_digits, batch_size * pool_batches, p_identical, p_longer)
     prompts = [task.prompt(x) for x in pairs]
     ids = tokenizer([p + task.target(x) + EOS for p, x in zip(prompts, pairs)], add_special_tokens=False)["input_ids"]
     plen = np.array([len(p) for p in prompts]); lens = np.array([len(s) for s in ids])
     order = np.argsort(lens, kind="stable") if bucket else rng.permutation(len(lens))
     order = order[np.argsort(is_long[order], kind="stable")]   # (N+1)-digit examples share batches: no padding to their length
-    batches = [_batch(ids, plen, lens, order[k * batch_size:(k + 1) * batch_size], tokenizer.pad_token_id, rng, offset_span, p_offset)
+    batches = [_batch(ids, plen, lens, order[k * batch_size:(k + 1) * batch_size], tokenizer.pad_token_id, rng, offset_span, p_offset, pack)
                for k in range(pool_batches)]
     return [batches[i] for i in rng.permutation(pool_batches)]
 
@@ -114,13 +141,13 @@ def _lr_lambda(total: int, warmup: int):
 
 def _adamw(model, lr: float, c) -> torch.optim.AdamW:
     "The recipe's optimizer: AdamW, β = (0.9, 0.98), the profile's weight decay."
-    return torch.optim.AdamW(model.parameters(), lr=lr, betas=(0.9, 0.98), weight_decay=c.weight_decay)
+    return torch.optim.AdamW(model.parameters(), lr=lr, betas=(0.9, 0.98), weight_decay=c.weight_decay, fused=c.fused_adamw or None)
 
 def _train_step(model, opt, sched, b: dict, c, autocast: bool) -> torch.Tensor:
     "One AdamW step on batch `b` (already on the model's device); loss on the target tokens only."
     dev = b["input_ids"].device
     with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=autocast):
-        logits = model(input_ids=b["input_ids"], attention_mask=b["attention_mask"],
+        logits = model(input_ids=b["input_ids"], attention_mask=attention_mask(b),
                        position_ids=b["position_ids"]).logits                              # [B, T, V]
     loss = F.cross_entropy(logits[:, :-1].float().flatten(0, 1), b["labels"][:, 1:].flatten(),
                            ignore_index=IGNORE, label_smoothing=c.label_smoothing)
@@ -142,7 +169,7 @@ def polish(model, tokenizer, c, # a `PretrainConfig`: polish_steps, polish_lr an
     for k in tqdm(range(c.polish_steps), disable=not progress, desc=f"polish N={max_digits}", unit="step", mininterval=10):
         if k % c.pool_batches == 0:   # its own random stream: the polish depends only on the model it starts from and the seed
             pool = make_pool(tokenizer, np.random.default_rng([seed, 7, k // c.pool_batches]), max_digits, c.batch_size,
-                             c.pool_batches, c.p_identical, offset_span, c.p_offset, c.bucket, p_longer=0.0, task=task)
+                             c.pool_batches, c.p_identical, offset_span, c.p_offset, c.bucket, p_longer=0.0, task=task, pack=c.pack)
         b = {key: v.to(dev) for key, v in pool[k % c.pool_batches].items()}
         losses.append(_train_step(model, opt, sched, b, c, autocast).item())
     return losses
@@ -185,6 +212,7 @@ def _start(p: Profile, max_digits: int, out_dir: Path, seed: int, resume: bool, 
     "The model, optimizer and schedule of a run, restored from `out_dir/resume` when resuming; and the counters."
     c = p.pretrain
     model = use_fast_kernels(make_model(p, seed=seed, task=task), train_attention(dev, c.batch_size)).to(dev)   # fused GELU; flash attention
+    if c.compile: model.compile()                                   # in place: the weights keep their names in checkpoints
     opt = _adamw(model, c.lr, c)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, _lr_lambda(c.steps, max(1, int(c.warmup_frac * c.steps))))
     cnt = dict(step=0, elapsed=0.0, tokens=0, wall=0.0)
@@ -215,7 +243,7 @@ def _pool(tok, seed: int, pool_id: int, max_digits: int, c, offset_span: int, ta
     "The batches of pool `pool_id`, from a random stream of its own; position offsets only once the curriculum reaches them."
     p_off = c.p_offset if pool_id * c.pool_batches >= c.offset_from * c.steps else 0.0
     return make_pool(tok, np.random.default_rng([seed, pool_id]), max_digits, c.batch_size, c.pool_batches,
-                     c.p_identical, offset_span, p_off, c.bucket, c.p_longer, task)
+                     c.p_identical, offset_span, p_off, c.bucket, c.p_longer, task, c.pack)
 
 def _measure(model, tok, task: Task, c, max_digits: int, seed: int, autocast: bool, row: dict, bar, end: int, out_dir: Path) -> tuple:
     "This step's measurements: quick greedy accuracy and the held-out N+1 probe into `row`, a point of the sharpness curve; returns (log the row, measured, stop)."
@@ -294,7 +322,7 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
     fpt, metrics_f = flops_per_token(model, task.max_len(max_digits) / 2), out_dir / "metrics.csv"
     end = c.steps if stop_after is None else min(c.steps, stop_after)
     if not metrics_f.exists(): metrics_f.write_text(",".join(_FIELDS) + "\n")
-    pool_id, stopped = -1, False
+    pool_id, stopped, t_ckpt = -1, False, time.perf_counter()
     bar = tqdm(total=c.steps, initial=cnt["step"], disable=not progress, desc=f"pretrain N={max_digits}", unit="step", mininterval=10)
     model.train(); t_last, tok_last = time.perf_counter(), 0
     while cnt["step"] < end:
@@ -315,7 +343,8 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
             with open(metrics_f, "a", newline="") as f: csv.DictWriter(f, _FIELDS).writerow(row)
         if log or measured: model.train(); t_last, tok_last = time.perf_counter(), 0      # measuring is not training time
         if stopped: break
-        if step % c.ckpt_every == 0 or step == end: _save_resume(out_dir, model, tok, run, opt, sched, cnt, t_wall)
+        if step % c.ckpt_every == 0 or step == end or (c.ckpt_minutes and time.perf_counter() - t_ckpt > 60 * c.ckpt_minutes):
+            _save_resume(out_dir, model, tok, run, opt, sched, cnt, t_wall); t_ckpt = time.perf_counter()
         bar.update(1)
     bar.close()
     speed = _speed(cnt, fpt, peak, autocast, max_digits, t_wall)
