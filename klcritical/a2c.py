@@ -300,7 +300,7 @@ def check_rl_config(cfg) -> None:
 
 # %% ../nbs/06_a2c.ipynb #c018b
 def _mean(xs: list) -> float:
-    "Mean of the finite values; NaN when there are none (no collect yet, or a ratio that was 0/0 every time)."
+    "Mean of the finite values; NaN when there are none (for a ratio that can be 0/0 in a collect: no critical token reached)."
     xs = [x for x in xs if math.isfinite(x)]
     return float(np.mean(xs)) if xs else float("nan")
 
@@ -323,7 +323,8 @@ class RLEvaluator:
 
     def __call__(self, ac, k: int, window: list) -> dict:
         "The metrics row after collect `k`; empties `window`, the update stats since the last row."
-        w = {key: _mean([s.get(key, np.nan) for s in window]) for key in self.KEYS}
+        w = {key: _mean([s.get(key, np.nan) for s in window]) if key == "pg_mass_crit"     # a 0/0 collect is skipped
+                  else float(np.mean([s[key] for s in window])) if window else float("nan") for key in self.KEYS}   # NaN shows
         lm, T, cfg = ac.lm, self.cfg.temperature, self.cfg
         row = dict(episodes=k * cfg.episodes_per_collect, collect=k,
                    acc_target_sampled=self.acc(lm, self.target, T, k, 4), acc_target_greedy=self.acc(lm, self.target, 0.0, k, 4),
@@ -466,12 +467,15 @@ def _short_error(e: BaseException) -> str:
     return f"{type(e).__name__}: {lines[-1] if lines else ''}"
 
 def _die_with_parent(parent: int) -> None:
-    "Initializer of a sweep worker: once the sweeping process is gone (killed, its kernel restarted), end the run's kernel and this worker."
-    import threading
+    "Initializer of a sweep worker: when the sweeping process is gone (killed, its kernel restarted) or stops this worker, end the run's kernel too."
+    import psutil, signal, threading
+    def end(*_):
+        for c in psutil.Process().children(): _kill_tree(c.pid)
+        os._exit(1)
+    signal.signal(signal.SIGTERM, end)          # a broken pool terminates its workers: their kernels (own session) go with them
     def watch():
         while os.getppid() == parent: time.sleep(1)
-        for c in __import__("psutil").Process().children(): _kill_tree(c.pid)
-        os._exit(1)
+        end()
     threading.Thread(target=watch, daemon=True).start()
 
 # %% ../nbs/06_a2c.ipynb #c027s1b

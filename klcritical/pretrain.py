@@ -58,7 +58,7 @@ def _batch(ids: list, plen: np.ndarray, lens: np.ndarray, idx: np.ndarray, pad: 
         s = 0
         for k, i in enumerate(row):
             e = s + lens[i]
-            x[r, s:e] = ids[i]; lab[r, s + plen[i]:e] = ids[i][plen[i]:]
+            x[r, s:e] = ids[i]; lab[r, s + plen[i]:e] = ids[i][plen[i]:]; lab[r, s] = IGNORE   # never predicted across examples
             pos[r, s:e] = off[i] + np.arange(lens[i]); seg[r, s:e] = k + 1; s = e
         pos[r, s:] = np.arange(T - s) + (pos[r, s - 1] + 1 if not pack else 0)     # padding: positions run on, as they always did
     b = dict(input_ids=torch.from_numpy(x), attention_mask=torch.from_numpy((seg > 0).astype(np.int64)),
@@ -67,12 +67,14 @@ def _batch(ids: list, plen: np.ndarray, lens: np.ndarray, idx: np.ndarray, pad: 
     return b
 
 def attention_mask(b: dict) -> torch.Tensor:
-    "A batch's attention mask: its `[B, T]` padding mask, or for packed rows the causal mask within each example, `[B, 1, T, T]`."
+    "A batch's attention mask: its `[B, T]` padding mask, or for packed rows the causal mask within each example as an additive `[B, 1, T, T]` bias."
     if "segment_ids" not in b: return b["attention_mask"]
     s = b["segment_ids"]; T = s.shape[1]                                                              # [B, T], 0: padding
     tril = torch.ones(T, T, dtype=torch.bool, device=s.device).tril()
     same = (s[:, :, None] == s[:, None, :]) & (s[:, :, None] > 0)                                     # [B, T, T]
-    return ((same & tril) | torch.eye(T, dtype=torch.bool, device=s.device))[:, None]   # padding sees itself: no empty row
+    see = ((same & tril) | torch.eye(T, dtype=torch.bool, device=s.device))[:, None]   # padding sees itself: no empty row
+    # additive, not boolean: transformers passes a 4-D mask to the kernel as it is, and eager attention adds it to the scores
+    return torch.zeros(see.shape, device=s.device).masked_fill_(~see, torch.finfo(torch.float32).min)
 
 # %% ../nbs/05_pretrain.ipynb #c005b
 def make_pool(tokenizer, rng: np.random.Generator, # the pool's own random stream
@@ -344,7 +346,7 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
         if log or measured: model.train(); t_last, tok_last = time.perf_counter(), 0      # measuring is not training time
         if stopped: break
         if step % c.ckpt_every == 0 or step == end or (c.ckpt_minutes and time.perf_counter() - t_ckpt > 60 * c.ckpt_minutes):
-            _save_resume(out_dir, model, tok, run, opt, sched, cnt, t_wall); t_ckpt = time.perf_counter()
+            _save_resume(out_dir, model, tok, run, opt, sched, cnt, t_wall); t_ckpt = t_last = time.perf_counter(); tok_last = 0
         bar.update(1)
     bar.close()
     speed = _speed(cnt, fpt, peak, autocast, max_digits, t_wall)
