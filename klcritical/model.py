@@ -29,6 +29,7 @@ class ModelShape:
     n_positions: int = 768   # context length: must hold an (N+3)-digit example of the largest N used
     dropout: float = 0.0     # residual, embedding and attention dropout
 
+# %% ../nbs/01_model.ipynb #c005c
 @dataclass(frozen=True)
 class PretrainConfig:
     steps: int = 1000            # optimizer steps

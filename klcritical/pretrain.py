@@ -158,6 +158,7 @@ def _train_step(model, opt, sched, b: dict, c, autocast: bool) -> torch.Tensor:
     opt.step(); sched.step()
     return loss
 
+# %% ../nbs/05_pretrain.ipynb #c011p
 def polish(model, tokenizer, c, # a `PretrainConfig`: polish_steps, polish_lr and the batch settings
            max_digits: int, seed: int,
            offset_span: int = 0, # position offsets as in the main phase (0: none)
