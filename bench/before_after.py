@@ -9,6 +9,8 @@ random stream they sample the same tokens (the share of identical episodes is re
 - `kv_sdpa`: `KVDecoder` (preallocated cache, a screen-long forward) with PyTorch's SDPA kernel and a boolean mask.
 - `kv_now`: `KVDecoder` as it is now: attention written out over an additive padding bias, fused tanh-GELU.
 - `kv_now_bf16`: the same under bf16 autocast (not adopted: slower at this width).
+- `kv_keys_t`: `KVDecoder(keys_transposed=True)`, keys stored `[hd, T]` so the score product reads them contiguously
+  (an option; the default changes only if this measures faster on an idle machine).
 
 Then the same alternation for the passes that train, in three versions:
 - `hf_default`: the model as `from_pretrained` gives it (GPT-2's Python `gelu_new`, SDPA attention);
@@ -66,6 +68,7 @@ VARIANTS = {  # name: (decoder factory for `klcritical.rollout.generate`, bf16 a
     "hf_cache": (lambda lm, B, L: E._HFDecoder(lm), False),
     "kv_sdpa": (SDPADecoder, False),
     "kv_now": (KVDecoder, False),
+    "kv_keys_t": (lambda lm, B, L: KVDecoder(lm, B, L, keys_transposed=True), False),   # keys stored [hd, T]
     "kv_now_bf16": (KVDecoder, True),
 }
 

@@ -352,14 +352,15 @@ def done(self: RunDir) -> bool: return (self.path / DONE_FILE).exists()
 class KVDecoder:
     "Incremental forward of a `GPT2LMHeadModel` (inference only) with a preallocated key/value cache."
     def __init__(self, lm: GPT2LMHeadModel, # its weights are used as they are, not copied
-                 batch: int, max_len: int): # cache shape: rows and total positions (prompt + generated)
+                 batch: int, max_len: int, # cache shape: rows and total positions (prompt + generated)
+                 keys_transposed: bool = False): # keys stored `[hd, T]`: the score product reads them contiguously (same values to rounding)
         c = lm.config
         assert c.activation_function in ("gelu_new", "gelu_pytorch_tanh") and not c.scale_attn_by_inverse_layer_idx
-        self.lm, self.H, self.hd, self.t = lm, c.n_head, c.n_embd // c.n_head, 0
+        self.lm, self.H, self.hd, self.t, self.kt = lm, c.n_head, c.n_embd // c.n_head, 0, keys_transposed
         w = lm.transformer.wte.weight
         # not zero-filled: every position a call reads (< t + S) has been written by that call or an earlier one
-        self.k = torch.empty(c.n_layer, batch, self.H, max_len, self.hd, dtype=w.dtype, device=w.device)
-        self.v = torch.empty_like(self.k)
+        self.v = torch.empty(c.n_layer, batch, self.H, max_len, self.hd, dtype=w.dtype, device=w.device)   # [L, B, H, T, hd]
+        self.k = self.v.new_empty(c.n_layer, batch, self.H, self.hd, max_len) if self.kt else torch.empty_like(self.v)
         self.key_bias = torch.zeros(batch, 1, 1, max_len, dtype=w.dtype, device=w.device)  # 0 on real keys, -inf on left padding
 
     @torch.no_grad()
@@ -380,9 +381,11 @@ class KVDecoder:
         for i, blk in enumerate(tr.h):
             q, k, v = blk.attn.c_attn(blk.ln_1(x)).split(D, -1)                                 # [B, S, D] each
             q, k, v = (z.view(B, S, self.H, self.hd).transpose(1, 2) for z in (q, k, v))       # [B, H, S, hd]
-            self.k[i, :, :, t:t + S], self.v[i, :, :, t:t + S] = k, v
+            self.v[i, :, :, t:t + S] = v
+            if self.kt: self.k[i, ..., t:t + S] = k.transpose(-1, -2); keys = self.k[i, ..., :t + S]          # [B, H, hd, t+S]
+            else: self.k[i, :, :, t:t + S] = k; keys = self.k[i, :, :, :t + S].transpose(-1, -2)
             # attention written out: for one query per row it reads the cache once, faster than the CPU SDPA kernel here
-            s = (q @ self.k[i, :, :, :t + S].transpose(-1, -2)).mul_(self.hd ** -0.5).add_(bias)   # [B, H, S, t+S]
+            s = (q @ keys).mul_(self.hd ** -0.5).add_(bias)                                      # [B, H, S, t+S]
             a = s.softmax(-1) @ self.v[i, :, :, :t + S]                                         # [B, H, S, hd]
             x = x + blk.attn.c_proj(a.transpose(1, 2).reshape(B, S, D))
             x = x + blk.mlp.c_proj(F.gelu(blk.mlp.c_fc(blk.ln_2(x)), approximate="tanh"))      # GPT-2's gelu_new, fused
