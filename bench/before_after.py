@@ -12,11 +12,13 @@ random stream they sample the same tokens (the share of identical episodes is re
 - `kv_keys_t`: `KVDecoder(keys_transposed=True)`, keys stored `[hd, T]` so the score product reads them contiguously
   (an option; the default changes only if this measures faster on an idle machine).
 
-Then the same alternation for the passes that train, in three versions:
+Then the same alternation for the passes that train:
 - `hf_default`: the model as `from_pretrained` gives it (GPT-2's Python `gelu_new`, SDPA attention);
 - `eager` / `sdpa`: fused tanh-GELU with one attention kernel where gradients flow (the reference pass: SDPA);
 - `fast_kernels`: as `pretrain` and `a2c_models` set the model up now (fused tanh-GELU, `train_attention`'s kernel:
   SDPA for pre-training's batches of 64, eager for the A2C minibatches of 10; SDPA for the reference pass);
+- `fast_kernels_packed` (pre-training only): `fast_kernels` on packed rows (`PretrainConfig.pack`: the same examples
+  per step, laid out without padding);
 on pre-training steps at `cpu` (batch 64, N = 3, the recipe's mixed-length batches, bf16 autocast, AdamW; same
 batches and initial weights for all; each variant in processes of its own, see `pretrain_ab`), and on the reference
 pass and the A2C update of one collect (the `cpu` settings: minibatches of 10; the same episodes for all, variants
@@ -118,14 +120,15 @@ def rollout_ab(res: Results, quick: bool, checkpoint: str | None, digits: int = 
 def _pretrain_models(p, batch_size: int) -> dict:
     return {"hf_default": lambda: hf_default_kernels(make_model(p, seed=0)),
             "eager": lambda: use_fast_kernels(make_model(p, seed=0), "eager"),
-            "fast_kernels": lambda: use_fast_kernels(make_model(p, seed=0), train_attention("cpu", batch_size))}  # as `pretrain` does
+            "fast_kernels": lambda: use_fast_kernels(make_model(p, seed=0), train_attention("cpu", batch_size)),  # as `pretrain` does
+            "fast_kernels_packed": lambda: use_fast_kernels(make_model(p, seed=0), train_attention("cpu", batch_size))}  # + pack=True
 
 
 def pretrain_worker(variant: str, batch_size: int, digits: int, warmup: int, steps: int) -> dict:
     "In a fresh process: `warmup` + `steps` pre-training steps of one variant on the same batches every time."
     p = get_profile("cpu"); c = p.pretrain
     pool = make_pool(load_tok(), np.random.default_rng([0, 0]), digits, batch_size, warmup + steps, c.p_identical,
-                     task.max_len(digits + c.pos_offset_digits), c.p_offset, c.bucket, c.p_longer)
+                     task.max_len(digits + c.pos_offset_digits), c.p_offset, c.bucket, c.p_longer, pack=variant.endswith("_packed"))
     model = _pretrain_models(p, batch_size)[variant]().train()
     opt = optimizer(model, c)
     autocast = c.bf16 and bf16_supported()
@@ -162,6 +165,8 @@ def pretrain_ab(res: Results, quick: bool, rounds: int | None = None, batch_size
     for k, ts in times.items():
         m, note = spread(ts)
         res.add(SECTION, f"pretrain_step_{k}_s", m, "s/step", f"{note}; {base / m:.2f}x the default kernels")
+    if "fast_kernels_packed" in out:
+        res.add(SECTION, "pretrain_fill_packed", out["fast_kernels_packed"][0]["fill"], "", "share of real tokens with pack=True (same examples per step)")
     res.add(SECTION, "pretrain_first_loss_max_abs_diff", max(abs(v[0]["first_loss"] - d0["first_loss"]) for v in out.values()), "",
             "loss of the first step, largest difference from hf_default: same function, rounding only")
 
