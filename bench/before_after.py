@@ -128,8 +128,9 @@ def pretrain_worker(variant: str, batch_size: int, digits: int, warmup: int, ste
     "In a fresh process: `warmup` + `steps` pre-training steps of one variant on the same batches every time."
     p = get_profile("cpu"); c = p.pretrain
     pool = make_pool(load_tok(), np.random.default_rng([0, 0]), digits, batch_size, warmup + steps, c.p_identical,
-                     task.max_len(digits + c.pos_offset_digits), c.p_offset, c.bucket, c.p_longer, pack=variant.endswith("_packed"))
-    model = _pretrain_models(p, batch_size)[variant]().train()
+                     task.max_len(digits + c.pos_offset_digits), c.p_offset, c.bucket, c.p_longer, pack="_packed" in variant)
+    model = _pretrain_models(p, batch_size)[variant.removesuffix("+compile")]().train()
+    if variant.endswith("+compile"): model.compile()      # e.g. fast_kernels_packed+compile; its warm-up steps compile
     opt = optimizer(model, c)
     autocast = c.bf16 and bf16_supported()
     times, losses = [], []
