@@ -273,7 +273,8 @@ def _speed(cnt: dict, fpt: float, peak: float, autocast: bool, max_digits: int, 
     tps = cnt["tokens"] / max(cnt["elapsed"], 1e-9); gflops = tps * fpt / 1e9
     print(f"pre-training N={max_digits}: {cnt['elapsed'] / 60:.1f} min in training steps ({(time.perf_counter() - t_wall) / 60:.1f} min wall, evaluations included), "
           f"{tps:,.0f} tokens/s, {gflops:.0f} model GFLOP/s = "
-          f"{gflops / peak:.0%} of the {'bf16' if autocast else 'fp32'} matmul peak measured in this run ({peak:.0f} GFLOP/s)")
+          f"{gflops / peak:.0%} of the {'bf16' if autocast else 'fp32'} matmul peak measured in this run ({peak:.0f} GFLOP/s); "
+          f"at this speed 10 minutes of training steps hold about {600 * cnt['step'] / max(cnt['elapsed'], 1e-9):,.0f} steps")
     return dict(t_wall=t_wall, tps=tps, gflops=gflops, peak=peak)
 
 # %% ../nbs/05_pretrain.ipynb #c011s1c

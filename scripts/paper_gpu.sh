@@ -5,6 +5,10 @@
 # RL runs from their last evaluation. A stage prints "finished" or "not finished: run this stage again".
 #
 #   scripts/paper_gpu.sh pretrain        # N = 7 (85M parameters), 2,500 steps: about 4 minutes of training on an H100
+#                                        # (measured before `paper` compiled; it now trains with torch.compile, fused AdamW and a
+#                                        # resume state every 3 minutes, not yet measured; it prints its MFU against the matmul
+#                                        # peak measured in the same run and how many steps 10 minutes hold;
+#                                        # OVERRIDES='{"pretrain__compile": false}' trains uncompiled)
 #   scripts/paper_gpu.sh tables          # Tables 4-5 row N (greedy, n = 1,000) and sampled success at T = 2, the sharpness probe
 #   scripts/paper_gpu.sh critical        # Table 1 (certainty gap over the authors' critical tokens)
 #   scripts/paper_gpu.sh rl              # Fig. 4: standard, prioritized and no KL at once on the GPU, SEEDS seeds
