@@ -44,9 +44,10 @@ def optimizer(model, c) -> tuple:
     return opt, torch.optim.lr_scheduler.LambdaLR(opt, lambda step: 1.0)
 
 
-def train_step(model, opt, b: dict, autocast: bool, c) -> torch.Tensor:
+def train_step(model, opt_sched: tuple, b: dict, autocast: bool, c) -> torch.Tensor:
     "One optimizer step exactly as `pretrain` makes it: its own step function."
-    return _train_step(model, *opt, b, c, autocast)
+    opt, sched = opt_sched
+    return _train_step(model, opt, sched, b, c, autocast)
 
 
 def throughput(res: Results, case: Case, peak: dict[str, float], seed: int = 0) -> None:
