@@ -11,10 +11,11 @@ Variants: eager (matmul, additive causal bias, softmax, matmul), SDPA pinned to 
 (causal and block-causal block masks; compiled, since eager FlexAttention only serves as a reference), and the flash
 kernel at 2 heads of 64 and 1 head of 128 (the same parameters, another model).
 """
-import argparse, statistics, time
+import argparse
 import torch
 import torch.nn.functional as F
 from torch.nn.attention import SDPBackend, sdpa_kernel
+from common import median_ms
 
 B, T, D = 64, 256, 128
 
@@ -22,12 +23,7 @@ B, T, D = 64, 256, 128
 def timed(f, rounds: int = 5, n: int = 3) -> float:
     "Median ms per forward + backward, after one warm-up call."
     f()
-    xs = []
-    for _ in range(rounds):
-        t0 = time.perf_counter()
-        for _ in range(n): f()
-        xs.append((time.perf_counter() - t0) / n * 1e3)
-    return statistics.median(xs)
+    return median_ms(lambda i: f(), n, rounds)
 
 
 def qkv(h: int) -> list[torch.Tensor]:

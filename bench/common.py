@@ -35,6 +35,15 @@ def fmt(v) -> str:
     if v == 0 or 1e-3 <= abs(v) < 1e6: return f"{v:,.4g}" if abs(v) < 1000 else f"{v:,.0f}"
     return f"{v:.3e}"
 
+def median_ms(f, n: int, rounds: int = 5) -> float:
+    "Median over `rounds` of the ms per call of `f(i)`, called for i = 0..n-1 in each round."
+    xs = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for i in range(n): f(i)
+        xs.append((time.perf_counter() - t0) / n * 1e3)
+    return statistics.median(xs)
+
 def spread(xs: list[float]) -> tuple[float, str]:
     "Median of `xs` and a note with the range and the number of values."
     m = statistics.median(xs)

@@ -3,21 +3,16 @@ layout and dtype: what a rollout's dominant kernel costs on this machine. Prints
 
     python bench/kv_layout.py          # one thread, as an RL run uses
 """
-import time
 import torch
 import torch.nn.functional as F
+from common import median_ms
 
 B, H, T, HD, L, MAX = 50, 4, 300, 32, 4, 768
 
 
-def timed(f, n: int = 100, rounds: int = 5) -> float:
-    "Median ms per call."
-    xs = []
-    for _ in range(rounds):
-        t0 = time.perf_counter()
-        for i in range(n): f(i % L)
-        xs.append((time.perf_counter() - t0) / n * 1e3)
-    return sorted(xs)[rounds // 2]
+def timed(f) -> float:
+    "Median ms per layer-step over 5 rounds of 100 steps, cycling through the layers."
+    return median_ms(lambda i: f(i % L), 100)
 
 
 def variants(dt: torch.dtype) -> dict:
