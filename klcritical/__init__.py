@@ -12,7 +12,7 @@ _API = {  # name -> module that defines it (the modules are written from nbs/; t
     "certainty": "prioritized_kl", "kl_estimate": "prioritized_kl", "token_logprobs": "prioritized_kl",
     "per_token_kl": "prioritized_kl", "kl_reward": "prioritized_kl", "exact_kl": "prioritized_kl",
     "generate": "rollout", "answer_accuracy": "rollout", "accuracy_table": "rollout", "token_certainty": "eval", "certainty_gaps": "eval",
-    "gap_table": "eval", "decisiveness": "eval", "sharpness": "eval",
+    "gap_table": "eval", "decisiveness": "eval", "sharpness": "eval", "certainty_temperature_for": "eval",
     "ensure_pretrained": "pretrain",
     "train_a2c": "a2c", "sweep": "a2c", "RunDir": "model",
 }

@@ -54,6 +54,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'klcritical.eval._token_rows': ('eval.html#_token_rows', 'klcritical/eval.py'),
                                  'klcritical.eval.certainty_gaps': ('eval.html#certainty_gaps', 'klcritical/eval.py'),
                                  'klcritical.eval.certainty_html': ('eval.html#certainty_html', 'klcritical/eval.py'),
+                                 'klcritical.eval.certainty_temperature_for': ('eval.html#certainty_temperature_for', 'klcritical/eval.py'),
                                  'klcritical.eval.decisiveness': ('eval.html#decisiveness', 'klcritical/eval.py'),
                                  'klcritical.eval.first_errors': ('eval.html#first_errors', 'klcritical/eval.py'),
                                  'klcritical.eval.gap_table': ('eval.html#gap_table', 'klcritical/eval.py'),

@@ -17,7 +17,7 @@ from .rollout import Generation, model_device, left_pad, generate, bootstrap_ci,
 __all__ = ['PAPER_TABLES', 'GAP_TOKENS', 'generalization_table', 'plot_generalization', 't_interval', 'summarize_curves',
            'plot_curves', 'token_certainty', 'certainty_gaps', 'summarize_gaps', 'gap_table', 'decisiveness',
            'first_errors', 'where_errors_start', 'certainty_html', 'plot_certainty_text', 'rank_uncertain_positions',
-           'precision_recall_at_k', 'sharpness']
+           'precision_recall_at_k', 'sharpness', 'certainty_temperature_for']
 
 # %% ../nbs/04_eval.ipynb #c015
 PAPER_TABLES = {   # Tables 4 (identical digits) and 5 (varying digits): accuracy (%) at N, N+1, N+2, N+3
@@ -411,4 +411,28 @@ def sharpness(model, tokenizer,
             res[f"sampled_{name}"] = float(answer_accuracy(model, tokenizer, ps, temperature=sample_temperature, generator=g, task=task).mean())
         res["greedy_N1"] = float(answer_accuracy(model, tokenizer, ps, task=task).mean())
     return res
+
+
+# %% ../nbs/04_eval.ipynb #c052f
+def certainty_temperature_for(model, tokenizer,
+                              n_pretrained: int, # N: the probe uses (N+1)-digit additions and locates the critical tokens
+                              beta: float = 150.0, # the prioritized KL's exponent
+                              min_weight: float = 0.5, # ordinary tokens must keep at least this mean Ĵ^β
+                              temperatures: tuple[float, ...] = (1.0, 1.5, 2.0, 3.0, 4.0), # the candidates
+                              n: int = 50, # teacher-forced additions
+                              seed: int = 0,
+                              task: Task = ADDITION,
+                             ) -> tuple[float | None, pd.DataFrame]:
+    "The highest certainty temperature at which ordinary tokens keep a mean weight Ĵ^β ≥ `min_weight`, and the table per temperature."
+    pairs = task.sample(np.random.default_rng([seed, 33]), int(n_pretrained) + 1, n)
+    f = token_certainty(model, tokenizer, pairs, int(n_pretrained), texts=[task.target(x) for x in pairs],
+                        extra_certainty_temperatures=tuple(temperatures), task=task)
+    rows = []
+    for T in temperatures:
+        w = f[f"certainty_T{T:g}"] ** beta                         # the share of the penalty each token keeps
+        rows.append(dict(temperature=T, weight_noncritical=w[~f.critical].mean(), weight_critical=w[f.critical].mean(),
+                         released_noncritical=(w[~f.critical] < 0.5).mean(), released_critical=(w[f.critical] < 0.5).mean()))
+    table = pd.DataFrame(rows)
+    ok = table[table.weight_noncritical >= min_weight]
+    return (float(ok.temperature.max()) if len(ok) else None), table
 
