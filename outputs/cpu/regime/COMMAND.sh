@@ -2,7 +2,7 @@
 # The regime map (nbs/experiments/06_critical_token_regime.ipynb): one pre-training run per cell, each resumable.
 # IN PROGRESS: p0_long has 3,120 of its 13,000 steps (calls of the p0_long command below with chunk_steps 1300 and 6500,
 # the second stopped at its step-3,120 checkpoint; about 0.9 s a step); p0_long/resume/ holds its state, and the same
-# command continues it. p1_1x and p1_nowd: see their lines. The other cells are not started.
+# command continues it. p1_1x and p1_nowd are finished (one call each, about 20 minutes). The other cells are not started.
 # Each call trains at most chunk_steps more steps of the cell (about 1 s a step at cpu, fp32, on an Intel Xeon with
 # 2 cores) and leaves <cell>/resume/ for the next call; the same command continues it.
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0_long.ipynb -p profile cpu -p cell p0_long -p chunk_steps 6500
