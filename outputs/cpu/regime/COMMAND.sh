@@ -3,7 +3,7 @@
 # IN PROGRESS: p0_long has 5,850 of its 13,000 steps (calls of the p0_long command below with chunk_steps 1300, 6500
 # (stopped at its step-3,120 checkpoint) and 2730; about 0.94 s a step); p0_long/resume/ holds its state, and the same
 # command continues it. p1_1x and p1_nowd are finished (one call each, about 20 minutes).
-# p0.1_nowd_1x has 1,040 of its 1,300 steps (its command below, stopped at a checkpoint); the same command finishes it.
+# p0.1_nowd_1x is finished (its command below, called twice: stopped at its step-1,040 checkpoint, then finished).
 # The other cells are not started.
 # Each call trains at most chunk_steps more steps of the cell (about 1 s a step at cpu, fp32, on an Intel Xeon with
 # 2 cores) and leaves <cell>/resume/ for the next call; the same command continues it.
