@@ -64,6 +64,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'klcritical.eval.plot_generalization': ('eval.html#plot_generalization', 'klcritical/eval.py'),
                                  'klcritical.eval.precision_recall_at_k': ('eval.html#precision_recall_at_k', 'klcritical/eval.py'),
                                  'klcritical.eval.rank_uncertain_positions': ('eval.html#rank_uncertain_positions', 'klcritical/eval.py'),
+                                 'klcritical.eval.released_tokens': ('eval.html#released_tokens', 'klcritical/eval.py'),
                                  'klcritical.eval.sharpness': ('eval.html#sharpness', 'klcritical/eval.py'),
                                  'klcritical.eval.summarize_curves': ('eval.html#summarize_curves', 'klcritical/eval.py'),
                                  'klcritical.eval.summarize_gaps': ('eval.html#summarize_gaps', 'klcritical/eval.py'),

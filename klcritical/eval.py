@@ -17,7 +17,7 @@ from .rollout import Generation, model_device, left_pad, generate, bootstrap_ci,
 __all__ = ['PAPER_TABLES', 'GAP_TOKENS', 'generalization_table', 'plot_generalization', 't_interval', 'summarize_curves',
            'plot_curves', 'token_certainty', 'certainty_gaps', 'summarize_gaps', 'gap_table', 'decisiveness',
            'first_errors', 'where_errors_start', 'certainty_html', 'plot_certainty_text', 'rank_uncertain_positions',
-           'precision_recall_at_k', 'sharpness', 'certainty_temperature_for']
+           'precision_recall_at_k', 'sharpness', 'certainty_temperature_for', 'released_tokens']
 
 # %% ../nbs/04_eval.ipynb #c015
 PAPER_TABLES = {   # Tables 4 (identical digits) and 5 (varying digits): accuracy (%) at N, N+1, N+2, N+3
@@ -435,4 +435,19 @@ def certainty_temperature_for(model, tokenizer,
     table = pd.DataFrame(rows)
     ok = table[table.weight_noncritical >= min_weight]
     return (float(ok.temperature.max()) if len(ok) else None), table
+
+
+# %% ../nbs/04_eval.ipynb #c052j
+def released_tokens(df: pd.DataFrame, # rows of `token_certainty`
+                    column: str = "certainty", # the certainty the penalty uses, e.g. "certainty_T4"
+                    beta: float = 150.0, # the prioritized KL's exponent
+                    threshold: float = 0.5, # a token is released when it keeps less than this share of its penalty
+                   ) -> pd.DataFrame:
+    "Per token role (critical tokens by name, the others by scratchpad segment): tokens, mean weight Ĵ^β, share released; least kept first."
+    on = df[df.on_track]                                          # off the correct scratchpad a token has no role
+    w = on[column].to_numpy(float) ** beta                        # [tokens] the share of the penalty each keeps
+    role = np.where(on.critical, "critical " + on.crit_name, on.segment)
+    t = (pd.DataFrame(dict(role=role, critical=on.critical.to_numpy(bool), weight=w, released=w < threshold))
+         .groupby(["role", "critical"]).agg(tokens=("weight", "size"), weight=("weight", "mean"), released=("released", "mean")))
+    return t.reset_index().sort_values(["weight", "role"]).reset_index(drop=True)
 
