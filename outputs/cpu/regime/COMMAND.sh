@@ -13,3 +13,8 @@ papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_1x.ipynb -p profile cpu -p cell p0.1_nowd_1x
 # the table and figure over every cell (no training): regime_table.csv, regime.png, certainty_temperature.csv
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_none.ipynb -p profile cpu -p cell none
+# accuracy of the finished 1x cells, n = 1,000 per length (eval_greedy.csv, eval_sampled_T1.csv in each cell; about 1.5 min each)
+for c in p0.1_nowd_1x p1_1x p1_nowd; do
+  klcritical evaluate outputs/cpu/regime/$c --lengths "[3, 4]" --n 1000 --out outputs/cpu/regime/$c/eval_greedy.csv
+  klcritical evaluate outputs/cpu/regime/$c --lengths "[3, 4]" --n 1000 --temperature 1 --out outputs/cpu/regime/$c/eval_sampled_T1.csv
+done
