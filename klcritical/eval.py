@@ -418,6 +418,7 @@ def certainty_temperature_for(model, tokenizer,
                               n_pretrained: int, # N: the probe uses (N+1)-digit additions and locates the critical tokens
                               beta: float = 150.0, # the prioritized KL's exponent
                               min_weight: float = 0.5, # ordinary tokens must keep at least this mean Ĵ^β
+                              threshold: float = 0.5, # a token counts as released when it keeps less than this share (as in `released_tokens`)
                               temperatures: tuple[float, ...] = (1.0, 1.5, 2.0, 3.0, 4.0), # the candidates
                               n: int = 50, # teacher-forced additions
                               seed: int = 0,
@@ -431,7 +432,7 @@ def certainty_temperature_for(model, tokenizer,
     for T in temperatures:
         w = f[f"certainty_T{T:g}"] ** beta                         # the share of the penalty each token keeps
         rows.append(dict(temperature=T, weight_noncritical=w[~f.critical].mean(), weight_critical=w[f.critical].mean(),
-                         released_noncritical=(w[~f.critical] < 0.5).mean(), released_critical=(w[f.critical] < 0.5).mean()))
+                         released_noncritical=(w[~f.critical] < threshold).mean(), released_critical=(w[f.critical] < threshold).mean()))
     table = pd.DataFrame(rows)
     ok = table[table.weight_noncritical >= min_weight]
     return (float(ok.temperature.max()) if len(ok) else None), table
