@@ -1,7 +1,7 @@
 #!/bin/sh
 # The regime map (nbs/experiments/06_critical_token_regime.ipynb): one pre-training run per cell, each resumable.
-# IN PROGRESS: p0_long has 5,850 of its 13,000 steps (calls of the p0_long command below with chunk_steps 1300, 6500
-# (stopped at its step-3,120 checkpoint) and 2730; about 0.94 s a step); p0_long/resume/ holds its state, and the same
+# IN PROGRESS: p0_long has 7,150 of its 13,000 steps (calls of the p0_long command below with chunk_steps 1300, 6500
+# (stopped at its step-3,120 checkpoint), 2730 and 1300; about 0.9 s a step); p0_long/resume/ holds its state, and the same
 # command continues it. p1_1x and p1_nowd are finished (one call each, about 20 minutes).
 # p0.1_nowd_1x is finished (its command below, called twice: stopped at its step-1,040 checkpoint, then finished).
 # p0.1_nowd_long is finished: its command below with chunk_steps 3900, then 1040, then 8060 (about 0.85 s a step).
