@@ -14,7 +14,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .scratchpad import Task, ADDITION, get_task, encode
-from .model import Profile, RLConfig, RunDir, get_profile, load_checkpoint, use_fast_kernels, default_device, train_attention
+from .model import Profile, RLConfig, RunDir, RUN_FILE, get_profile, load_checkpoint, use_fast_kernels, default_device, train_attention
 from .prioritized_kl import (certainty, exact_kl, per_token_kl, prioritized_kl, kl_reward, token_logprobs, entropy_from_logits,
                                        KL_ESTIMATORS, KL_PLACEMENTS)
 from .rollout import generate, answer_accuracy
@@ -24,7 +24,8 @@ from .pretrain import bf16_supported
 # %% auto #0
 __all__ = ['RL_FIELDS', 'PARAMS_FILE', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect', 'reached_critical', 'minibatches',
            'top_entropy_mask', 'top_cov_mask', 'shuffle_within_rows', 'a2c_update', 'critical_probs',
-           'critical_kl_share', 'a2c_step', 'check_rl_config', 'RLEvaluator', 'train_a2c', 'sweep', 'make_executor']
+           'critical_kl_share', 'a2c_step', 'check_rl_config', 'RLEvaluator', 'checkpoint_ref', 'train_a2c', 'sweep',
+           'make_executor']
 
 # %% ../nbs/06_a2c.ipynb #c005
 def trunk(lm, input_ids, attention_mask, position_ids, autocast: bool = False) -> torch.Tensor:
@@ -356,13 +357,27 @@ def _say_start(row: dict, task: Task, target_digits: int, cfg, progress: bool) -
     elif progress: print(msg)
 
 # %% ../nbs/06_a2c.ipynb #c018d
+def checkpoint_ref(checkpoint, out_dir) -> str:
+    "The checkpoint as an RL run records it: its path relative to the run folder, so a run moved together with its checkpoint (another clone or mount) still resumes."
+    try: return Path(os.path.relpath(Path(checkpoint).resolve(), Path(out_dir).resolve())).as_posix()
+    except ValueError: return str(Path(checkpoint).resolve())      # another drive (Windows): no relative path exists
+
+def _upgrade_checkpoint_record(rd: RunDir, checkpoint) -> None:
+    "Records written before `checkpoint_ref` hold the path as passed: rewrite one that names this very checkpoint."
+    old = rd.record()
+    if old is None or "checkpoint" not in old: return
+    was = Path(old["checkpoint"])
+    if was.is_absolute() and was.resolve() == Path(checkpoint).resolve():
+        rd.write_text(RUN_FILE, json.dumps({**old, "checkpoint": checkpoint_ref(checkpoint, rd.path)}, indent=1))
+
 def _start_rl(checkpoint, out_dir, profile, target_digits, seed: int, resume: bool, progress: bool, device, task) -> SimpleNamespace:
     "What a run needs before its first collect: checked settings, the claimed run folder, models, optimizer, generator, evaluator, and the resumed state."
     p = get_profile(profile); cfg = p.rl
     check_rl_config(cfg)
     lm, tok, task, N, target_digits = _load_for_rl(checkpoint, task, target_digits)
     rd = RunDir(out_dir, "RL run")                             # records written before a setting (or tasks) existed: defaults
-    rd.claim(dict(checkpoint=str(checkpoint), rl=asdict(cfg), target_digits=target_digits, seed=seed, N=N, task=task.name), resume,
+    _upgrade_checkpoint_record(rd, checkpoint)
+    rd.claim(dict(checkpoint=checkpoint_ref(checkpoint, out_dir), rl=asdict(cfg), target_digits=target_digits, seed=seed, N=N, task=task.name), resume,
              defaults=json.loads(json.dumps(dict(task=ADDITION.name, rl=asdict(RLConfig())))), results="metrics.csv")
     torch.manual_seed(seed)
     dev = torch.device(device or default_device())
