@@ -171,6 +171,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                      'klcritical.pretrain._run_record': ('pretrain.html#_run_record', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._same_run': ('pretrain.html#_same_run', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._save_resume': ('pretrain.html#_save_resume', 'klcritical/pretrain.py'),
+                                     'klcritical.pretrain._snapshot': ('pretrain.html#_snapshot', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._speed': ('pretrain.html#_speed', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._start': ('pretrain.html#_start', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._train_step': ('pretrain.html#_train_step', 'klcritical/pretrain.py'),

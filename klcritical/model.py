@@ -56,6 +56,7 @@ class PretrainConfig:
     polish_steps: int = 0        # after the main phase: this many steps on 1..N digits only (no (N+1)-digit examples)
     polish_lr: float = 1e-4      # ... with a fresh AdamW, lr falling linearly from this to 0
     sharpness_every: int = 0     # steps between sharpness probes (`eval.sharpness`, written to sharpness.csv); 0: none
+    snapshot_every: int = 0      # steps between kept copies of the weights (snapshots/step_NNNNNN, each a loadable checkpoint); 0: none
     n_quick_eval: int = 50
     ckpt_every: int = 250
     ckpt_minutes: float = 0.0    # also save the resume state whenever this many minutes passed (runs in short GPU windows); 0: steps only

@@ -262,6 +262,10 @@ def _measure(model, tok, task: Task, c, max_digits: int, seed: int, autocast: bo
         sh.to_csv(out_dir / "sharpness.csv", mode="a", header=not (out_dir / "sharpness.csv").exists(), index=False); measured = True
     return log, measured or log, stopped
 
+def _snapshot(out_dir: Path, model, tok, run: dict, step: int) -> None:
+    "A loadable copy of the weights at `step`, in `out_dir/snapshots/step_NNNNNN`, with the run's record and the step as provenance."
+    save_checkpoint(out_dir / "snapshots" / f"step_{step:06d}", model, tok, dict(run, kind="snapshot", step=step))
+
 def _save_resume(out_dir: Path, model, tok, run: dict, opt, sched, cnt: dict, t_wall: float) -> None:
     "The resumable state: weights, optimizer, schedule, RNG and counters, in `out_dir/resume`."
     save_checkpoint(out_dir / "resume", model, tok, dict(run=run, step=cnt["step"]),
@@ -347,6 +351,7 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
             with open(metrics_f, "a", newline="") as f: csv.DictWriter(f, _FIELDS).writerow(row)
         if log or measured: model.train(); t_last, tok_last = time.perf_counter(), 0      # measuring is not training time
         if stopped: break
+        if c.snapshot_every and step % c.snapshot_every == 0 and step < c.steps: _snapshot(out_dir, model, tok, run, step)   # the end model is the run's own
         if step % c.ckpt_every == 0 or step == end or (c.ckpt_minutes and time.perf_counter() - t_ckpt > 60 * c.ckpt_minutes):
             _save_resume(out_dir, model, tok, run, opt, sched, cnt, t_wall); t_ckpt = t_last = time.perf_counter(); tok_last = 0
         bar.update(1)
