@@ -161,6 +161,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                      'klcritical.pretrain._examples': ('pretrain.html#_examples', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._finish': ('pretrain.html#_finish', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._greedy_acc': ('pretrain.html#_greedy_acc', 'klcritical/pretrain.py'),
+                                     'klcritical.pretrain._identity': ('pretrain.html#_identity', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._lr_lambda': ('pretrain.html#_lr_lambda', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._measure': ('pretrain.html#_measure', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._pool': ('pretrain.html#_pool', 'klcritical/pretrain.py'),

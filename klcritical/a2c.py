@@ -363,12 +363,13 @@ def checkpoint_ref(checkpoint, out_dir) -> str:
     except ValueError: return str(Path(checkpoint).resolve())      # another drive (Windows): no relative path exists
 
 def _upgrade_checkpoint_record(rd: RunDir, checkpoint) -> None:
-    "Records written before `checkpoint_ref` hold the path as passed: rewrite one that names this very checkpoint."
+    "Records written before `checkpoint_ref` hold the path as passed (absolute, or relative to the working directory): rewrite one that names this very checkpoint."
     old = rd.record()
     if old is None or "checkpoint" not in old: return
-    was = Path(old["checkpoint"])
-    if was.is_absolute() and was.resolve() == Path(checkpoint).resolve():
-        rd.write_text(RUN_FILE, json.dumps({**old, "checkpoint": checkpoint_ref(checkpoint, rd.path)}, indent=1))
+    was, ref = Path(old["checkpoint"]), checkpoint_ref(checkpoint, rd.path)
+    if not was.is_absolute() and (rd.path / was).exists(): return      # already relative to the run folder
+    if old["checkpoint"] != ref and (Path.cwd() / was).resolve() == Path(checkpoint).resolve():
+        rd.write_text(RUN_FILE, json.dumps({**old, "checkpoint": ref}, indent=1))
 
 def _start_rl(checkpoint, out_dir, profile, target_digits, seed: int, resume: bool, progress: bool, device, task) -> SimpleNamespace:
     "What a run needs before its first collect: checked settings, the claimed run folder, models, optimizer, generator, evaluator, and the resumed state."

@@ -309,14 +309,16 @@ class RunDir:
               defaults: dict | None = None, # values of fields that older records lack
               results: str | None = None, # the file whose presence means results (others may sit beside the run, e.g. its
                                           # executed notebook); None: any file but the record, and a directory of other files is refused
+              key=None, # what of a record identifies the run, as a function of it; None: all of it
              ) -> dict:
         "Make this directory the run's: refuse another run or, without `resume`, this run's results; write the record."
         run = json.loads(json.dumps(run))
         old = self.record(defaults)
         if old is None and results is None and self.path.exists() and any(self.path.iterdir()):
             raise ValueError(f"{self.path} is not empty and holds no klcritical run; choose an empty directory")
-        if old is not None and old != run:
-            raise ValueError(f"{self.path} holds another {self.what} (differs in {record_diff(old, run)}); choose another directory")
+        key = key or (lambda r: r)
+        if old is not None and key(old) != key(run):
+            raise ValueError(f"{self.path} holds another {self.what} (differs in {record_diff(key(old), key(run))}); choose another directory")
         others = lambda: any(p.name != RUN_FILE for p in self.path.iterdir())
         has_results = old is not None and (others() if results is None else (self.path / results).exists())
         if has_results and not resume:

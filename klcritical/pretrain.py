@@ -18,8 +18,8 @@ from .model import (Profile, PretrainConfig, get_profile, make_model, save_check
                               RLConfig, RunDir, RUN_FILE)
 
 # %% auto #0
-__all__ = ['IGNORE', 'attention_mask', 'make_pool', 'matmul_peak', 'flops_per_token', 'bf16_supported', 'polish', 'pretrain',
-           'checkpoint_matches', 'ensure_pretrained']
+__all__ = ['IGNORE', 'SAVE_SETTINGS', 'attention_mask', 'make_pool', 'matmul_peak', 'flops_per_token', 'bf16_supported', 'polish',
+           'pretrain', 'checkpoint_matches', 'ensure_pretrained']
 
 # %% ../nbs/05_pretrain.ipynb #c005
 IGNORE = -100
@@ -187,11 +187,18 @@ def _check_args(p: Profile, max_digits: int, out_dir: Path, seed: int, resume: b
         raise ValueError(f"max_digits={max_digits} is too long for profile {p.name!r}: training and evaluation need "
                          f"{need} positions but the context holds {p.model.n_positions}; use max_digits <= {longest} "
                          f"or a profile with a longer context")
-    return RunDir(out_dir).claim(_run_record(p, max_digits, seed, task), resume, defaults=_record_defaults())
+    return RunDir(out_dir).claim(_run_record(p, max_digits, seed, task), resume, defaults=_record_defaults(), key=_identity)
 
 def _run_record(p: Profile, max_digits: int, seed: int, task: Task) -> dict:
     "What identifies a pre-training run (its `run.json`)."
     return dict(profile=asdict(p), max_digits=max_digits, seed=seed, task=task.name)
+
+SAVE_SETTINGS = ("ckpt_every", "ckpt_minutes", "snapshot_every")   # how often state is saved, not what is trained
+
+def _identity(rec: dict) -> dict:
+    "The part of a pre-training record that decides the weights: without the RL settings and the `SAVE_SETTINGS` (a run may change them and resume)."
+    prof = rec.get("profile", {})
+    return {**rec, "profile": {k: v for k, v in prof.items() if k != "rl"} | {"pretrain": {k: v for k, v in prof.get("pretrain", {}).items() if k not in SAVE_SETTINGS}}}
 
 def _record_defaults() -> dict:
     "What a record written before a setting (or tasks) existed ran with: the defaults."
@@ -350,8 +357,9 @@ def pretrain(profile: str | Profile, # profile name or object: model shape and `
         if log or log_m:
             with open(metrics_f, "a", newline="") as f: csv.DictWriter(f, _FIELDS).writerow(row)
         if log or measured: model.train(); t_last, tok_last = time.perf_counter(), 0      # measuring is not training time
+        if c.snapshot_every and step % c.snapshot_every == 0 and ((step < c.steps and not stopped) or c.polish_steps):
+            _snapshot(out_dir, model, tok, run, step)                                        # the finished (polished) model is the run's own
         if stopped: break
-        if c.snapshot_every and step % c.snapshot_every == 0 and step < c.steps: _snapshot(out_dir, model, tok, run, step)   # the end model is the run's own
         if step % c.ckpt_every == 0 or step == end or (c.ckpt_minutes and time.perf_counter() - t_ckpt > 60 * c.ckpt_minutes):
             _save_resume(out_dir, model, tok, run, opt, sched, cnt, t_wall); t_ckpt = t_last = time.perf_counter(); tok_last = 0
         bar.update(1)
@@ -367,18 +375,21 @@ def checkpoint_matches(ck: str | Path, profile: str | Profile, max_digits: int, 
     f = Path(ck) / META_FILE
     if not f.exists(): return False
     m, want = json.loads(f.read_text()), json.loads(json.dumps(asdict(get_profile(profile))))
+    if m.get("kind", "pretrained") != "pretrained": return False   # a snapshot from the middle of a run is not a finished one
     stored = m.get("profile", {})
     # a setting added after the checkpoint was made is missing from it: it matches when the profile keeps its default
     defaults = json.loads(json.dumps(asdict(PretrainConfig())))
     pre = {**{k: v for k, v in defaults.items() if k not in stored.get("pretrain", {})}, **stored.get("pretrain", {})}
-    same = stored.get("model") == want["model"] and pre == want["pretrain"]   # RL settings may change freely
+    recipe = lambda pre: _identity(dict(profile=dict(pretrain=pre)))["profile"]["pretrain"]
+    same = stored.get("model") == want["model"] and recipe(pre) == recipe(want["pretrain"])   # RL and save settings may change freely
     same = same and m.get("max_digits") == max_digits and m.get("seed") == seed and m.get("task", ADDITION.name) == get_task(task).name
     if same: verify_checkpoint(ck)                     # a matching record over damaged weights is an error, not a match
     return same
 
 def _same_run(d: Path, run: dict) -> bool:
-    "Whether `d` holds an (unfinished or finished) `pretrain` run of exactly `run`."
-    return RunDir(d).record(_record_defaults()) == json.loads(json.dumps(run))
+    "Whether `d` holds an (unfinished or finished) `pretrain` run of `run`'s recipe (its save settings may differ)."
+    old = RunDir(d).record(_record_defaults())
+    return old is not None and _identity(old) == _identity(json.loads(json.dumps(run)))
 
 # %% ../nbs/05_pretrain.ipynb #c013s1
 def ensure_pretrained(profile: str | Profile, max_digits: int, ck: str | Path, seed: int = 0, retrain: bool = False,
