@@ -1,25 +1,26 @@
 #!/bin/sh
 # The regime map (nbs/experiments/06_critical_token_regime.ipynb): one pre-training run per cell, each resumable.
-# IN PROGRESS: p0_long has 7,150 of its 13,000 steps (calls of the p0_long command below with chunk_steps 1300, 6500
-# (stopped at its step-3,120 checkpoint), 2730 and 1300; about 0.9 s a step); p0_long/resume/ holds its state, and the same
-# command continues it. p1_1x and p1_nowd are finished (one call each, about 20 minutes).
+# p0_long is finished: its command below, called with chunk_steps 1300, 6500 (stopped at its step-3,120 checkpoint), 2730,
+# 1300 and 5850 (about 0.75-0.9 s a step). p1_1x and p1_nowd are finished (one call each, about 20 minutes).
 # p0.1_nowd_1x is finished (its command below, called twice: stopped at its step-1,040 checkpoint, then finished).
 # p0.1_nowd_long is finished: its command below with chunk_steps 3900, then 1040, then 8060 (about 0.85 s a step).
-# The other cells are not started.
+# IN PROGRESS: p0.1_nowd_nooff_1x and p0.1_nowd_wide_1x (commands below; the same command continues a cell).
 # Each call trains at most chunk_steps more steps of the cell (about 1 s a step at cpu, fp32, on an Intel Xeon with
 # 2 cores) and leaves <cell>/resume/ for the next call; the same command continues it.
-papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0_long.ipynb -p profile cpu -p cell p0_long -p chunk_steps 6500
+papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0_long.ipynb -p profile cpu -p cell p0_long -p chunk_steps 5850
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p1_1x.ipynb -p profile cpu -p cell p1_1x
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p1_nowd.ipynb -p profile cpu -p cell p1_nowd
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_1x.ipynb -p profile cpu -p cell p0.1_nowd_1x
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_long.ipynb -p profile cpu -p cell p0.1_nowd_long -p chunk_steps 3900
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_long.ipynb -p profile cpu -p cell p0.1_nowd_long -p chunk_steps 1040
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_long.ipynb -p profile cpu -p cell p0.1_nowd_long -p chunk_steps 8060
+papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_nooff_1x.ipynb -p profile cpu -p cell p0.1_nowd_nooff_1x
+papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_wide_1x.ipynb -p profile cpu -p cell p0.1_nowd_wide_1x
 # the table and figure over every cell (no training): regime_table.csv, regime.png, certainty_temperature.csv,
 # released_tokens.csv, least_certain_ordinary.csv
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_none.ipynb -p profile cpu -p cell none
 # accuracy of the finished cells, n = 1,000 per length (eval_greedy.csv, eval_sampled_T1.csv in each cell; about 1.5 min each)
-for c in p0.1_nowd_1x p1_1x p1_nowd p0.1_nowd_long; do
+for c in p0.1_nowd_1x p1_1x p1_nowd p0.1_nowd_long p0_long; do
   klcritical evaluate outputs/cpu/regime/$c --lengths "[3, 4]" --n 1000 --out outputs/cpu/regime/$c/eval_greedy.csv
   klcritical evaluate outputs/cpu/regime/$c --lengths "[3, 4]" --n 1000 --temperature 1 --out outputs/cpu/regime/$c/eval_sampled_T1.csv
 done
