@@ -166,6 +166,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                      'klcritical.pretrain._measure': ('pretrain.html#_measure', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._pool': ('pretrain.html#_pool', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._probe_stops': ('pretrain.html#_probe_stops', 'klcritical/pretrain.py'),
+                                     'klcritical.pretrain._recipe': ('pretrain.html#_recipe', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._record_defaults': ('pretrain.html#_record_defaults', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._rng_state': ('pretrain.html#_rng_state', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._rows': ('pretrain.html#_rows', 'klcritical/pretrain.py'),

@@ -195,10 +195,14 @@ def _run_record(p: Profile, max_digits: int, seed: int, task: Task) -> dict:
 
 SAVE_SETTINGS = ("ckpt_every", "ckpt_minutes", "snapshot_every")   # how often state is saved, not what is trained
 
+def _recipe(pre: dict) -> dict:
+    "The `pretrain` settings that decide the weights: all but the `SAVE_SETTINGS`."
+    return {k: v for k, v in pre.items() if k not in SAVE_SETTINGS}
+
 def _identity(rec: dict) -> dict:
     "The part of a pre-training record that decides the weights: without the RL settings and the `SAVE_SETTINGS` (a run may change them and resume)."
-    prof = rec.get("profile", {})
-    return {**rec, "profile": {k: v for k, v in prof.items() if k != "rl"} | {"pretrain": {k: v for k, v in prof.get("pretrain", {}).items() if k not in SAVE_SETTINGS}}}
+    prof = {k: v for k, v in rec.get("profile", {}).items() if k != "rl"}
+    return {**rec, "profile": {**prof, "pretrain": _recipe(prof.get("pretrain", {}))}}
 
 def _record_defaults() -> dict:
     "What a record written before a setting (or tasks) existed ran with: the defaults."
@@ -380,8 +384,7 @@ def checkpoint_matches(ck: str | Path, profile: str | Profile, max_digits: int, 
     # a setting added after the checkpoint was made is missing from it: it matches when the profile keeps its default
     defaults = json.loads(json.dumps(asdict(PretrainConfig())))
     pre = {**{k: v for k, v in defaults.items() if k not in stored.get("pretrain", {})}, **stored.get("pretrain", {})}
-    recipe = lambda pre: _identity(dict(profile=dict(pretrain=pre)))["profile"]["pretrain"]
-    same = stored.get("model") == want["model"] and recipe(pre) == recipe(want["pretrain"])   # RL and save settings may change freely
+    same = stored.get("model") == want["model"] and _recipe(pre) == _recipe(want["pretrain"])   # RL and save settings may change freely
     same = same and m.get("max_digits") == max_digits and m.get("seed") == seed and m.get("task", ADDITION.name) == get_task(task).name
     if same: verify_checkpoint(ck)                     # a matching record over damaged weights is an error, not a match
     return same
