@@ -365,10 +365,11 @@ def checkpoint_ref(checkpoint, out_dir) -> str:
 def _upgrade_checkpoint_record(rd: RunDir, checkpoint) -> None:
     "Records written before `checkpoint_ref` hold the path as passed (absolute, or relative to the working directory): rewrite one that names this very checkpoint."
     old = rd.record()
-    if old is None or "checkpoint" not in old: return
-    was, ref = Path(old["checkpoint"]), checkpoint_ref(checkpoint, rd.path)
-    if not was.is_absolute() and (rd.path / was).exists(): return      # already relative to the run folder
-    if old["checkpoint"] != ref and (Path.cwd() / was).resolve() == Path(checkpoint).resolve():
+    ref = checkpoint_ref(checkpoint, rd.path)
+    if old is None or old.get("checkpoint", ref) == ref: return
+    was, target = Path(old["checkpoint"]), Path(checkpoint).resolve()
+    from_run = rd.path / was                                           # an absolute `was` stays itself
+    if from_run.resolve() == target or (not from_run.exists() and (Path.cwd() / was).resolve() == target):
         rd.write_text(RUN_FILE, json.dumps({**old, "checkpoint": ref}, indent=1))
 
 def _start_rl(checkpoint, out_dir, profile, target_digits, seed: int, resume: bool, progress: bool, device, task) -> SimpleNamespace:
