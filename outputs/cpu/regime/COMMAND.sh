@@ -4,7 +4,8 @@
 # 1300 and 5850 (about 0.75-0.9 s a step). p1_1x and p1_nowd are finished (one call each, about 20 minutes).
 # p0.1_nowd_1x is finished (its command below, called twice: stopped at its step-1,040 checkpoint, then finished).
 # p0.1_nowd_long is finished: its command below with chunk_steps 3900, then 1040, then 8060 (about 0.85 s a step).
-# p0.1_nowd_nooff_1x and p0.1_nowd_wide_1x are finished (one call each: about 17 and 45 minutes). Every cell of MAP is finished.
+# p0.1_nowd_nooff_1x and p0.1_nowd_wide_1x are finished (one call each: about 17 and 45 minutes); p0.1_nowd_wide_3x too
+# (one call: 6,474 s, 1.66 s a step). Every cell of MAP is finished.
 # Each call trains at most chunk_steps more steps of the cell (about 1 s a step at cpu, fp32, on an Intel Xeon with
 # 2 cores) and leaves <cell>/resume/ for the next call; the same command continues it.
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0_long.ipynb -p profile cpu -p cell p0_long -p chunk_steps 5850
@@ -16,11 +17,14 @@ papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_long.ipynb -p profile cpu -p cell p0.1_nowd_long -p chunk_steps 8060
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_nooff_1x.ipynb -p profile cpu -p cell p0.1_nowd_nooff_1x
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_wide_1x.ipynb -p profile cpu -p cell p0.1_nowd_wide_1x
+papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_wide_3x.ipynb -p profile cpu -p cell p0.1_nowd_wide_3x
 # the table and figure over every cell (no training): regime_table.csv, regime.png, certainty_temperature.csv,
 # released_tokens.csv, least_certain_ordinary.csv
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_none.ipynb -p profile cpu -p cell none
 # accuracy of the finished cells, n = 1,000 per length (eval_greedy.csv, eval_sampled_T1.csv in each cell; about 1.5 min each)
-for c in p0.1_nowd_1x p1_1x p1_nowd p0.1_nowd_long p0_long p0.1_nowd_nooff_1x p0.1_nowd_wide_1x; do
+for c in p0.1_nowd_1x p1_1x p1_nowd p0.1_nowd_long p0_long p0.1_nowd_nooff_1x p0.1_nowd_wide_1x p0.1_nowd_wide_3x; do
   klcritical evaluate outputs/cpu/regime/$c --lengths "[3, 4]" --n 1000 --out outputs/cpu/regime/$c/eval_greedy.csv
   klcritical evaluate outputs/cpu/regime/$c --lengths "[3, 4]" --n 1000 --temperature 1 --out outputs/cpu/regime/$c/eval_sampled_T1.csv
 done
+# the committed cpu model N3 on the same probe, for comparison (N3_sharpness.csv; 200 sampled answers per length, about 20 s)
+klcritical sharpness outputs/cpu/checkpoints/N3 --n-sampled 200 --out outputs/cpu/regime/N3_sharpness.csv
