@@ -407,6 +407,7 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
               stop_after: int | None = None, # stop after this many collects (the run stays resumable)
               device: str | torch.device | None = None, # None: `default_device()`, the GPU when there is one
               task: str | Task | None = None, # None: the task recorded in the checkpoint (addition if none is)
+              deadline: float | None = None, # a `time.time()`: no collect starts that the last one's duration (with its evaluation) says would end after it
              ) -> "pd.DataFrame":
     "Fine-tune a pre-trained model with A2C and a (prioritized) KL penalty; return the metrics."
     import pandas as pd
@@ -417,7 +418,11 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
         _say_start(rows[0], r.task, r.target_digits, cfg, progress)
     bar = tqdm(total=r.n_collects, initial=r.k0, disable=not progress, desc=f"A2C beta={cfg.beta:g} c_kl={cfg.c_kl:g} seed={seed}",
                mininterval=10)   # a few lines, not hundreds, in an executed notebook's output
+    last_s = 0.0                                                   # seconds of the last collect with its evaluation
     for k in range(r.k0, r.n_collects if stop_after is None else min(r.n_collects, stop_after)):
+        t_k = time.time()
+        if deadline is not None and t_k + 1.1 * last_s > deadline:
+            bar.write(f"stopped before collect {k + 1}: the last one took {last_s:.1f} s and {max(deadline - t_k, 0):.1f} s are left"); break
         pairs = r.task.sample(np.random.default_rng([seed, 100, k]), r.target_digits, cfg.episodes_per_collect)
         s, _ = a2c_step(r.ac, r.ref_lm, r.opt, r.tok, pairs, cfg, r.gen, r.task, n_pretrained=r.N)
         window.append(s)
@@ -429,6 +434,7 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
             r.rd.save_state(dict(ac=r.ac.state_dict(), opt=r.opt.state_dict(), gen=r.gen.get_state(), torch=torch.get_rng_state(),
                                  collect=k + 1, rows=rows))
             pd.DataFrame(rows).to_csv(csv_path, index=False)
+        last_s = time.time() - t_k
     bar.close()
     df = pd.DataFrame(rows)
     df.to_csv(csv_path, index=False)

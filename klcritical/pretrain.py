@@ -19,7 +19,7 @@ from .model import (Profile, PretrainConfig, get_profile, make_model, save_check
 
 # %% auto #0
 __all__ = ['IGNORE', 'SAVE_SETTINGS', 'attention_mask', 'make_pool', 'matmul_peak', 'flops_per_token', 'bf16_supported', 'polish',
-           'pretrain', 'checkpoint_matches', 'ensure_pretrained']
+           'pretrain', 'checkpoint_matches', 'ensure_pretrained', 'measure_pretrain']
 
 # %% ../nbs/05_pretrain.ipynb #c005
 IGNORE = -100
@@ -420,3 +420,38 @@ def ensure_pretrained(profile: str | Profile, max_digits: int, ck: str | Path, s
         os.replace(ck, kept); print(f"the previous checkpoint of {ck} is kept at {kept}")
     os.replace(stage, ck)
     return ck
+
+# %% ../nbs/05_pretrain.ipynb #c013s3
+def measure_pretrain(profile: str | Profile, # the profile whose model, batches and optimizer to time
+                     max_digits: int, # N
+                     steps: int = 10, # timed steps, after `warmup` untimed ones
+                     warmup: int = 3,
+                     device: str | torch.device | None = None,
+                     seed: int = 0,
+                     task: str | Task = ADDITION,
+                     work: str | Path | None = None, # where the timed save writes (then deletes); None: a temporary folder
+                    ) -> dict:
+    "Seconds per pre-training step (the run's own batches, kernels and optimizer; the device synchronized; batch generation amortized) and seconds to save a resume state, on this device: what a time-limited run sizes its schedule from. The weights are thrown away."
+    import tempfile
+    p, task = get_profile(profile), get_task(task); c = p.pretrain
+    dev, tok = torch.device(device or default_device()), task.tokenizer()
+    sync = (lambda: torch.cuda.synchronize(dev)) if dev.type == "cuda" else (lambda: None)
+    model = use_fast_kernels(make_model(p, seed=seed, task=task), train_attention(dev, c.batch_size)).to(dev)
+    if c.compile: model.compile()
+    opt = _adamw(model, c.lr, c)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, _lr_lambda(c.steps, max(1, int(c.warmup_frac * c.steps))))
+    autocast = c.bf16 and bf16_supported(dev)
+    span = task.max_len(max_digits + c.pos_offset_digits) if c.pos_offset_digits > 0 else 0
+    t0 = time.perf_counter(); pool = _pool(tok, seed, 0, max_digits, c, span, task); pool_s = time.perf_counter() - t0
+    batches = [{k: v.to(dev) for k, v in b.items()} for b in pool]
+    model.train()
+    for i in range(warmup): _train_step(model, opt, sched, batches[i % len(batches)], c, autocast)
+    sync(); t0 = time.perf_counter()
+    for i in range(steps): _train_step(model, opt, sched, batches[(warmup + i) % len(batches)], c, autocast)
+    sync(); step_s = (time.perf_counter() - t0) / steps + pool_s / c.pool_batches
+    with tempfile.TemporaryDirectory(dir=work) as d:
+        t0 = time.perf_counter()
+        save_checkpoint(Path(d) / "resume", model, tok, {}, extra=dict(optimizer=opt.state_dict(), scheduler=sched.state_dict()))
+        save_s = time.perf_counter() - t0
+    return dict(step_s=step_s, save_s=save_s, pool_s=pool_s, n_params=n_params(model), device=str(dev))
+

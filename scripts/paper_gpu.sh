@@ -12,15 +12,27 @@
 #   scripts/paper_gpu.sh tables          # Tables 4-5 row N (greedy, n = 1,000) and sampled success at T = 2, the sharpness probe
 #   scripts/paper_gpu.sh critical        # Table 1 (certainty gap over the authors' critical tokens)
 #   scripts/paper_gpu.sh rl              # Fig. 4: standard, prioritized and no KL at once on the GPU, SEEDS seeds
+#   scripts/paper_gpu.sh window          # all of the above in one deadline-driven call on a bare machine (`klcritical window`):
+#                                        # measure the rates, plan, pre-train RECIPE (wd0.1 | wd0) at N, Table 1, Tables 4-5,
+#                                        # Fig. 4 until LIMIT seconds; results (8 small files) in $WOUT/<recipe>_N<N>_seed<SEED>/
+#
+# On a lent GPU machine (bare: no fastcore there), carry .whl/ (fastcore's wheel) and call, e.g. with the device tool:
+#   RECIPE=wd0 SEED=0 LIMIT=540 WOUT=$OUT scripts/paper_gpu.sh window
 #
 # Environment: PROFILE (paper; `tiny` tests every stage on a CPU in a minute), N (7), SEEDS (1), LIMIT (540),
 # OUT (outputs/$PROFILE), OVERRIDES (JSON profile settings for `pretrain`, e.g. '{"pretrain__steps": 25000}' for the
 # regime map's longer pre-training; a model of another recipe is trained beside the existing one, never over it, and
 # `pretrain` prints where: pass that as CK to the later stages). Every command is also a line of outputs/paper/COMMAND.sh.
+# The window stage also reads RECIPE (wd0.1), SEED (0), WOUT (outputs/$PROFILE/window) and WINDOW_FLAGS (more flags).
 set -uo pipefail
-stage=${1:?usage: scripts/paper_gpu.sh pretrain|tables|critical|rl}
+if ls .whl/*.whl >/dev/null 2>&1; then    # wheels carried to a machine that lacks them (a lent GPU has no fastcore)
+  python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/klcritical-site .whl/*.whl \
+    && export PYTHONPATH=/tmp/klcritical-site${PYTHONPATH:+:$PYTHONPATH}
+fi
+export PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH} PYTHONUNBUFFERED=1
+stage=${1:?usage: scripts/paper_gpu.sh pretrain|tables|critical|rl|window}
 P=${PROFILE:-paper}; N=${N:-7}; SEEDS=${SEEDS:-1}; LIMIT=${LIMIT:-540}; OUT=${OUT:-outputs/$P}
-CK=${CK:-$OUT/checkpoints/N$N}; K=klcritical; command -v $K >/dev/null || K="python -m klcritical"
+CK=${CK:-$OUT/checkpoints/N$N}; K=klcritical; command -v $K >/dev/null || K="python3 -m klcritical"
 t_end=$(( $(date +%s) + LIMIT ))
 left() { echo $(( t_end - $(date +%s) > 1 ? t_end - $(date +%s) : 1 )); }
 run() { timeout "$(left)" "$@"; local rc=$?; [ $rc -eq 124 ] && { echo "not finished: run this stage again"; exit 3; }; [ $rc -ne 0 ] && exit $rc; return 0; }
@@ -45,6 +57,9 @@ case $stage in
     done
     rc=0; for pid in "${pids[@]}"; do wait "$pid" || rc=$?; done
     [ $rc -eq 124 ] && { echo "not finished: run this stage again"; exit 3; }; [ $rc -ne 0 ] && exit $rc ;;
-  *) echo "unknown stage $stage: pretrain | tables | critical | rl"; exit 2 ;;
+  window)   # deadline-driven: it plans its own stages to end inside LIMIT, so no outer timeout cuts it
+    W=${WOUT:-$OUT/window}; name=${RECIPE:-wd0.1}_N${N}_seed${SEED:-0}
+    $K window --profile "$P" --recipe "${RECIPE:-wd0.1}" --n "$N" --seed "${SEED:-0}" --budget "$LIMIT" --out "$W/$name" ${WINDOW_FLAGS:-} || exit $? ;;
+  *) echo "unknown stage $stage: pretrain | tables | critical | rl | window"; exit 2 ;;
 esac
 echo "finished: $stage ($P, N = $N)"
