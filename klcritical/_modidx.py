@@ -307,6 +307,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                    'klcritical.window._write_json': ('window.html#_write_json', 'klcritical/window.py'),
                                    'klcritical.window.calibrate': ('window.html#calibrate', 'klcritical/window.py'),
                                    'klcritical.window.describe_plan': ('window.html#describe_plan', 'klcritical/window.py'),
+                                   'klcritical.window.load_windows': ('window.html#load_windows', 'klcritical/window.py'),
+                                   'klcritical.window.over_seeds': ('window.html#over_seeds', 'klcritical/window.py'),
                                    'klcritical.window.plan_window': ('window.html#plan_window', 'klcritical/window.py'),
                                    'klcritical.window.plot_window_rl': ('window.html#plot_window_rl', 'klcritical/window.py'),
                                    'klcritical.window.run_window': ('window.html#run_window', 'klcritical/window.py'),

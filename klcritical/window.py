@@ -15,8 +15,8 @@ from .model import get_profile, make_model, use_fast_kernels, default_device, lo
 from .rollout import Generation, left_pad, generate, accuracy_table, model_device
 
 # %% auto #0
-__all__ = ['RECIPES', 'WINDOW_SETTINGS', 'ARMS', 'FILES', 'window_profile', 'calibrate', 'plan_window', 'describe_plan',
-           'plot_window_rl', 'run_window']
+__all__ = ['RECIPES', 'WINDOW_SETTINGS', 'ARMS', 'FILES', 'PAPER_TABLE1', 'PAPER_TABLE45', 'window_profile', 'calibrate',
+           'plan_window', 'describe_plan', 'plot_window_rl', 'run_window', 'load_windows', 'over_seeds']
 
 # %% ../nbs/07a_window.ipynb #w006
 RECIPES = {   # name -> pre-training settings over the profile
@@ -234,7 +234,7 @@ def _wilson(k: int, n: int) -> tuple[float, float]:
     if n == 0: return (float("nan"), float("nan"))
     z, ph = 1.96, k / n
     c, h = (ph + z * z / (2 * n)) / (1 + z * z / n), z * math.sqrt(ph * (1 - ph) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (c - h, c + h)
+    return (max(0.0, c - h), min(1.0, c + h))
 
 def _table1(lm, tok, N: int, seed: int, task, labels: dict) -> pd.DataFrame:
     "Table 1 over the authors' critical tokens at certainty temperature 1 and 4 (teacher-forced, 50 outputs), with label-free discovery precision@k."
@@ -381,3 +381,32 @@ def run_window(out: str | Path, # the results folder: at most 8 small files (FIL
         log(f"window ended after {rec['seconds']:.0f} of {budget_s:.0f} s" + (f"; not done: {skipped}" if skipped else "; every stage done"))
         if tmp_work: shutil.rmtree(work, ignore_errors=True)
     return rec
+
+# %% ../nbs/07a_window.ipynb #w031
+PAPER_TABLE1 = {3: (-0.33, 0.0012), 7: (-0.13, 0.0004)}   # N -> the paper's ΔĴ over the critical tokens, least certain other token
+PAPER_TABLE45 = {("identical", 7): (98.9, 48.8, 0.0, 0.0), ("varying", 7): (100.0, 69.0, 0.0, 0.0)}   # accuracy % at N..N+3
+
+def load_windows(root: str | Path) -> dict[str, pd.DataFrame]:
+    "Every window under `root` (folders holding a `window.json`), each CSV kind concatenated over windows, and one row per window."
+    root, rows, frames = Path(root), [], {}
+    for d in sorted(p.parent for p in root.glob("*/window.json")):
+        rec = json.loads((d / "window.json").read_text())
+        not_done = [s["stage"] for s in rec.get("stages", []) if s["status"] != "done"]
+        rows.append(dict(window=d.name, recipe=rec["recipe"], N=rec["N"], seed=rec["seed"], device=rec.get("device"), budget_s=rec.get("budget_s"),
+                         seconds=rec.get("seconds"), finished=rec.get("finished"), pretrain_steps=rec.get("plan", {}).get("pretrain_steps"),
+                         learner=rec.get("plan", {}).get("learner"), not_done=", ".join(not_done)))
+        for f in d.glob("*.csv"): frames.setdefault(f.stem, []).append(pd.read_csv(f).assign(window=d.name))
+    return dict(windows=pd.DataFrame(rows), **{k: pd.concat(v, ignore_index=True) for k, v in frames.items()})
+
+def over_seeds(df: pd.DataFrame, keys: list[str], value: str, lo: str | None = None, hi: str | None = None) -> pd.DataFrame:
+    "Per group of `keys`: seeds, the mean of `value` over seeds, and its 95% interval: Student-t over seeds from 3 seeds on; with one seed, that window's own interval (`lo`, `hi`); with two, none."
+    from klcritical.eval import t_interval
+    rows = []
+    for k, g in df.groupby(keys, sort=True):
+        g = g.groupby("seed", as_index=False).first()                 # one value per seed
+        n = len(g)
+        if n >= 3: m, a, b = t_interval(g[value]); how = "t over seeds"
+        elif n == 1 and lo and hi: m, a, b = float(g[value].iloc[0]), float(g[lo].iloc[0]), float(g[hi].iloc[0]); how = "within the one window"
+        else: m, a, b, how = float(g[value].mean()), float("nan"), float("nan"), "none below 3 seeds"
+        rows.append(dict(zip(keys, k if isinstance(k, tuple) else (k,)), seeds=n, mean=m, lo=a, hi=b, interval=how))
+    return pd.DataFrame(rows)

@@ -105,7 +105,7 @@ def main(argv=None) -> int:
     (SRC / "index.md").write_text(fix_links((ROOT / "README.md").read_text(), "README.md"))
     findings = sorted((ROOT / "docs").glob("*.md"))
     for f in findings: (SRC / "findings" / f.name).write_text(fix_links(f.read_text(), f"docs/{f.name}"))
-    library = sorted((ROOT / "nbs").glob("[0-9][0-9]_*.ipynb"))
+    library = sorted((ROOT / "nbs").glob("[0-9][0-9]*_*.ipynb"))
     for nb in library:
         if a.no_execute: shutil.copy(nb, SRC / "library" / nb.name)
         else: print(f"executing {nb.name}: {execute(nb, SRC / 'library' / nb.name):.0f} s", flush=True)
