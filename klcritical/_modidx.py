@@ -142,6 +142,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                   'klcritical.model.RunDir.write_text': ('model.html#rundir.write_text', 'klcritical/model.py'),
                                   'klcritical.model._fill': ('model.html#_fill', 'klcritical/model.py'),
                                   'klcritical.model._git_commit': ('model.html#_git_commit', 'klcritical/model.py'),
+                                  'klcritical.model._typed': ('model.html#_typed', 'klcritical/model.py'),
                                   'klcritical.model.default_device': ('model.html#default_device', 'klcritical/model.py'),
                                   'klcritical.model.get_profile': ('model.html#get_profile', 'klcritical/model.py'),
                                   'klcritical.model.load_checkpoint': ('model.html#load_checkpoint', 'klcritical/model.py'),

@@ -83,9 +83,15 @@ def evaluate_cmd(checkpoint: str, # a checkpoint directory
                 ) -> "pd.DataFrame":
     "Accuracy of CHECKPOINT per operand length, with bootstrap 95% intervals (greedy, or sampled at --temperature)."
     from klcritical.rollout import accuracy_table
-    m, tok, meta = load_checkpoint(checkpoint); N = int(meta.get("max_digits", 0))
+    if n < 1: raise ValueError(f"--n must be at least 1, got {n}")
+    if temperature < 0: raise ValueError(f"--temperature must be >= 0 (0: greedy), got {temperature}")
+    m, tok, meta = load_checkpoint(checkpoint); N, task = int(meta.get("max_digits", 0)), get_task(meta.get("task", "addition"))
     Ls = int_list(lengths, "lengths", [N, N + 1] if N else None)
-    df = accuracy_table(m, tok, Ls, kind, n=n, seed=seed, temperature=temperature, task=get_task(meta.get("task", "addition")))
+    room = m.config.n_positions                       # an output is capped at its target + 32 tokens: its longest must fit
+    if too_long := [L for L in Ls if task.max_len(L) + 31 > room]:
+        fits = max((L for L in range(1, min(Ls + too_long) + 1) if task.max_len(L) + 31 <= room), default=0)
+        raise ValueError(f"--lengths {too_long}: the model holds {room} positions, enough for lengths up to {fits}")
+    df = accuracy_table(m, tok, Ls, kind, n=n, seed=seed, temperature=temperature, task=task)
     return _write(df.assign(N=N)[["N"] + list(df.columns)], out)
 
 # %% ../nbs/08_cli.ipynb #c014

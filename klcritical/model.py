@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_model.ipynb #c002
 from __future__ import annotations
-import json, os, shutil, subprocess, tempfile, time
+import difflib, json, numbers, os, shutil, subprocess, tempfile, time
 from dataclasses import dataclass, field, asdict, replace, fields
 from pathlib import Path
 import torch
@@ -99,6 +99,19 @@ class RLConfig:
     bf16: bool = True            # bf16 autocast for the trunk in the reference pass and the update, where the CPU has it
 
 # %% ../nbs/01_model.ipynb #c005s2
+def _typed(name: str, v, typ) -> object:
+    "`v` as the setting `name` of annotated type `typ` takes it (an int is a float too; JSON lists are tuples), or a `ValueError` naming the setting."
+    t = typ if isinstance(typ, str) else getattr(typ, "__name__", str(typ))
+    num = lambda x: isinstance(x, numbers.Real) and not isinstance(x, bool)     # numpy's numbers too
+    if v is None and "None" in t: return None
+    if t == "bool" and isinstance(v, bool): return v
+    if t == "int" and isinstance(v, numbers.Integral) and not isinstance(v, bool): return int(v)
+    if t == "float" and num(v): return float(v)
+    if t == "str" and isinstance(v, str): return v
+    if t.startswith("tuple") and isinstance(v, (list, tuple)) and all(num(x) for x in v): return tuple(v)
+    if t not in ("bool", "int", "float", "str") and not t.startswith("tuple"): return v       # a type this check does not know
+    raise ValueError(f"{name} must be {'a number' if t == 'float' else 'an integer' if t == 'int' else t}, got {v!r}")
+
 @dataclass(frozen=True)
 class Profile:
     name: str
@@ -109,7 +122,13 @@ class Profile:
     description: str = ""
 
     def with_(self, **kw) -> "Profile":
-        "A copy with some fields replaced; nested fields as `pretrain__steps=10` or `rl__beta=150`."
+        "A copy with some fields replaced; nested fields as `pretrain__steps=10` or `rl__beta=150`. A setting of an unknown section or name, or a value of the wrong type, is refused, before anything runs."
+        for k in kw:
+            sec = k.split("__", 1)[0]
+            if "__" in k and sec not in ("model", "pretrain", "rl"):
+                near = difflib.get_close_matches(sec, ["model", "pretrain", "rl"], n=1, cutoff=0.3)
+                raise ValueError(f"unknown profile setting {k!r}: {sec!r} is not a section (model, pretrain, rl)"
+                                 + (f"; did you mean {near[0]}__{k.split('__', 1)[1]}?" if near else ""))
         top = {k: v for k, v in kw.items() if "__" not in k}
         for k in set(top) - {f.name for f in fields(self)}:
             owner = [s for s in ("model", "pretrain", "rl") if k in {f.name for f in fields(getattr(self, s))}]
@@ -121,7 +140,8 @@ class Profile:
                 valid = {f.name for f in fields(getattr(self, sub))}
                 bad = set(sk) - valid
                 if bad: raise ValueError(f"unknown {sub} settings {sorted(bad)}; valid: {sorted(valid)}")
-                top[sub] = replace(getattr(self, sub), **sk)
+                types = {f.name: f.type for f in fields(getattr(self, sub))}
+                top[sub] = replace(getattr(self, sub), **{k: _typed(f"{sub}__{k}", v, types[k]) for k, v in sk.items()})
         return replace(self, **top)
 
 # %% ../nbs/01_model.ipynb #c007
