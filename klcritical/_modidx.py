@@ -62,6 +62,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'klcritical.eval.first_errors': ('eval.html#first_errors', 'klcritical/eval.py'),
                                  'klcritical.eval.gap_table': ('eval.html#gap_table', 'klcritical/eval.py'),
                                  'klcritical.eval.generalization_table': ('eval.html#generalization_table', 'klcritical/eval.py'),
+                                 'klcritical.eval.paired_verdicts': ('eval.html#paired_verdicts', 'klcritical/eval.py'),
+                                 'klcritical.eval.per_seed_curves': ('eval.html#per_seed_curves', 'klcritical/eval.py'),
                                  'klcritical.eval.plot_certainty_text': ('eval.html#plot_certainty_text', 'klcritical/eval.py'),
                                  'klcritical.eval.plot_curves': ('eval.html#plot_curves', 'klcritical/eval.py'),
                                  'klcritical.eval.plot_generalization': ('eval.html#plot_generalization', 'klcritical/eval.py'),

@@ -540,13 +540,14 @@ def sweep(single: str | Path, # the single-run notebook to execute
           progress: bool = True,
           stale: str = "error", # a finished run with other parameters: "error" (stop, naming them) or "rerun" (keep it aside, run again)
           executor=None, # None: local processes; or a submitit executor (SLURM job array on a cluster, `submitit.LocalExecutor` here)
+          finished_only: bool = False, # run nothing: the finished runs' metrics only (an interim look while the sweep runs elsewhere)
          ) -> "pd.DataFrame":
     "Execute `single` once per entry of `runs` that has not finished with the same parameters; return every run's metrics.csv, concatenated."
     import pandas as pd
     single, out = Path(single).resolve(), Path(out).resolve()   # absolute: the notebook runs in its own folder
     if workers < 1: raise ValueError(f"workers must be at least 1, got {workers}")
     _set_aside_stale(runs, out, stale)
-    jobs = [(str(out / k), runs[k]) for k in runs if not RunDir(out / k).done]
+    jobs = [] if finished_only else [(str(out / k), runs[k]) for k in runs if not RunDir(out / k).done]
     bar = tqdm(total=len(jobs), desc=f"sweep {out.name}", disable=not progress)
     failed = {}
     if executor is None: failed = _run_local(single, jobs, workers, bar)
@@ -561,8 +562,8 @@ def sweep(single: str | Path, # the single-run notebook to execute
         raise RuntimeError(f"{len(failed)} of {len(jobs)} run(s) failed; the others finished. Each failed run's executed notebook "
                            f"(run.ipynb) shows where; the same call runs only what is missing:\n"
                            + "\n".join(f"  {d}: {e}" for d, e in failed.items()))
-    frames = [pd.read_csv(out / k / "metrics.csv").assign(run=k) for k in runs]
-    return pd.concat(frames, ignore_index=True)
+    frames = [pd.read_csv(out / k / "metrics.csv").assign(run=k) for k in runs if not finished_only or RunDir(out / k).done]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["run"])
 
 def make_executor(spec: str | dict | None, # JSON text or dict of submitit parameters (e.g. slurm_partition, timeout_min); "" / {} / None: none
                   folder: str | Path, # where submitit keeps its logs and pickles

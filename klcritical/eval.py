@@ -14,10 +14,11 @@ from .scratchpad import Task, ADDITION, get_task, encode
 from .rollout import Generation, model_device, left_pad, generate, bootstrap_ci, answer_accuracy, accuracy_table   # re-exported: `klcritical.eval.generate` keeps working
 
 # %% auto #0
-__all__ = ['PAPER_TABLES', 'GAP_TOKENS', 'generalization_table', 'plot_generalization', 't_interval', 'summarize_curves',
-           'plot_curves', 'token_certainty', 'certainty_gaps', 'summarize_gaps', 'gap_table', 'decisiveness',
-           'first_errors', 'where_errors_start', 'certainty_html', 'plot_certainty_text', 'rank_uncertain_positions',
-           'precision_recall_at_k', 'sharpness', 'certainty_temperature_for', 'released_tokens']
+__all__ = ['PAPER_TABLES', 'GAP_TOKENS', 'generalization_table', 'plot_generalization', 't_interval', 'per_seed_curves',
+           'summarize_curves', 'paired_verdicts', 'plot_curves', 'token_certainty', 'certainty_gaps', 'summarize_gaps',
+           'gap_table', 'decisiveness', 'first_errors', 'where_errors_start', 'certainty_html', 'plot_certainty_text',
+           'rank_uncertain_positions', 'precision_recall_at_k', 'sharpness', 'certainty_temperature_for',
+           'released_tokens']
 
 # %% ../nbs/04_eval.ipynb #c015
 PAPER_TABLES = {   # Tables 4 (identical digits) and 5 (varying digits): accuracy (%) at N, N+1, N+2, N+3
@@ -72,24 +73,52 @@ def t_interval(x) -> tuple[float, float, float]:
     h = (_T975[len(x) - 2] if len(x) - 1 <= 30 else 1.96) * x.std(ddof=1) / math.sqrt(len(x))
     return m, m - h, m + h
 
+def per_seed_curves(df: pd.DataFrame, # rows: arm, seed, episodes, and the `metric` column
+                    metric: str = "acc_target_sampled", thresholds=(0.5, 0.8)) -> pd.DataFrame:
+    "One row per (arm, seed): start and final value, area under the curve (per episode), episodes to reach each threshold."
+    rows = []
+    for (arm, seed), r in df.groupby(["arm", "seed"], sort=False):
+        r = r.sort_values("episodes"); e, y = r.episodes.to_numpy(float), r[metric].to_numpy(float)
+        row = dict(arm=arm, seed=seed, start=y[0], final=y[-1], auc=float(np.trapezoid(y, e) / (e[-1] - e[0])) if e[-1] > e[0] else y[-1])
+        for th in thresholds:
+            hit = np.nonzero(y >= th)[0]; row[f"episodes_to_{int(th * 100)}"] = e[hit[0]] if len(hit) else np.nan
+        rows.append(row)
+    return pd.DataFrame(rows)
+
 def summarize_curves(df: pd.DataFrame, # rows: arm, seed, episodes, and the `metric` column
                      metric: str = "acc_target_sampled", thresholds=(0.5, 0.8)) -> pd.DataFrame:
     "Per arm: start and final value, episodes to reach each threshold, area under the curve; mean and 95% interval over seeds, and how many seeds start at 0 (no reward signal)."
     out = []
     for arm, d in df.groupby("arm", sort=False):
-        per_seed = []
-        for seed, r in d.groupby("seed"):
-            r = r.sort_values("episodes"); e, y = r.episodes.to_numpy(float), r[metric].to_numpy(float)
-            row = dict(start=y[0], final=y[-1], auc=float(np.trapezoid(y, e) / (e[-1] - e[0])) if e[-1] > e[0] else y[-1])
-            for th in thresholds:
-                hit = np.nonzero(y >= th)[0]; row[f"episodes_to_{int(th * 100)}"] = e[hit[0]] if len(hit) else np.nan
-            per_seed.append(row)
-        ps = pd.DataFrame(per_seed); res = dict(arm=arm, seeds=len(ps), seeds_starting_at_0=f"{int((ps.start == 0).sum())}/{len(ps)}")
+        ps = per_seed_curves(d, metric, thresholds).drop(columns=["arm", "seed"]); res = dict(arm=arm, seeds=len(ps), seeds_starting_at_0=f"{int((ps.start == 0).sum())}/{len(ps)}")
         for c in ps.columns:
             m, lo, hi = t_interval(ps[c]); res.update({c: m, c + "_lo": lo, c + "_hi": hi})
             if c.startswith("episodes_to"): res[c + "_reached"] = f"{int(ps[c].notna().sum())}/{len(ps)}"
         out.append(res)
     return pd.DataFrame(out)
+
+# %% ../nbs/04_eval.ipynb #c024v1
+def paired_verdicts(df: pd.DataFrame, # rows: arm, seed, episodes, and the `metric` column
+                    claims: list[tuple[str, str, str]], # (arm A, arm B, "ahead" | "not separable"): what a text says of A against B
+                    metric: str = "acc_target_sampled",
+                    measures=("auc", "final"), # per-seed summaries compared (see `per_seed_curves`)
+                   ) -> pd.DataFrame:
+    "Each claim checked on the seeds both arms ran: the per-seed difference A - B, its mean and 95% t-interval, and a verdict computed from the interval."
+    ps = per_seed_curves(df, metric).set_index(["arm", "seed"])
+    rows = []
+    for a, b, claim in claims:
+        if claim not in ("ahead", "not separable"): raise ValueError(f"claim must be 'ahead' or 'not separable', got {claim!r}")
+        for m in measures:
+            if a not in ps.index.get_level_values(0) or b not in ps.index.get_level_values(0):
+                rows.append(dict(arm_a=a, arm_b=b, claim=claim, measure=m, seeds=0, verdict="not run")); continue
+            d = (ps.loc[a][m] - ps.loc[b][m]).dropna()                  # paired by seed: the same problems and evaluations
+            mean, lo, hi = t_interval(d)
+            if len(d) < 2: v = "inconclusive"
+            elif claim == "ahead": v = "supported" if lo > 0 else "not supported" if hi < 0 else "inconclusive"
+            else: v = "not supported" if lo > 0 or hi < 0 else "inconclusive"   # no margin of equivalence: overlap is not proof
+            rows.append(dict(arm_a=a, arm_b=b, claim=claim, measure=m, seeds=len(d), diff=mean, diff_lo=lo, diff_hi=hi,
+                             per_seed=" ".join(f"{x:+.3f}" for x in d), verdict=v))
+    return pd.DataFrame(rows)
 
 # %% ../nbs/04_eval.ipynb #c024s1
 def plot_curves(df: pd.DataFrame, metric: str = "acc_target_sampled", ax=None, ylabel: str | None = None, title: str = "",

@@ -7,3 +7,11 @@
 # reused, so the same command re-writes curves.csv, summary.csv, methods_summary.csv, methods.png and the executed
 # notebook in seconds.
 papermill nbs/experiments/08_token_selective_methods.ipynb outputs/cpu/rl/methods/08_token_selective_methods.ipynb -p profile cpu -p n_seeds 5 -p total_episodes 2000 -p workers 2
+#
+# The controls without loopholes (2026-12-04): the standard KL down to c_KL = 0.02, 80/20 with no KL, KL-Cov at coefficient
+# 10 (its term about 0.4 of the KL's), then Archer-style at the prioritized arm's released share (1 - mean weight) and a
+# standard KL matched on the penalty paid (c_KL x mean weighted KL, interpolated over the standard arms); 40 more runs,
+# the finished ones reused. Started from commit 34f78ed (the same A2C code as the runs above), two at a time:
+papermill nbs/experiments/08_token_selective_methods.ipynb outputs/cpu/rl/methods/08_token_selective_methods.ipynb -p profile cpu -p n_seeds 5 -p total_episodes 2000 -p workers 2 -p c_kl_grid "[0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5]"
+# Interim (this commit's CSVs, verdicts.csv and executed notebook): the same command with -p finished_only True summarizes
+# the finished runs without starting any; the seeds behind each arm are in summary.csv (seeds) and verdicts.csv (seeds).
