@@ -6,7 +6,7 @@
 from __future__ import annotations
 import csv, json, math, os, time, warnings
 from types import SimpleNamespace
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 import numpy as np
 import torch
@@ -16,7 +16,7 @@ from tqdm.auto import tqdm
 from .scratchpad import Task, ADDITION, get_task, encode
 from .model import Profile, RLConfig, RunDir, RUN_FILE, get_profile, load_checkpoint, use_fast_kernels, default_device, train_attention
 from .prioritized_kl import (certainty, exact_kl, per_token_kl, prioritized_kl, kl_reward, token_logprobs, entropy_from_logits,
-                                       KL_ESTIMATORS, KL_PLACEMENTS)
+                                       KL_ESTIMATORS, KL_PLACEMENTS, release_check)
 from .rollout import generate, answer_accuracy
 from .eval import token_certainty, _continuation_logits
 from .pretrain import bf16_supported
@@ -24,8 +24,8 @@ from .pretrain import bf16_supported
 # %% auto #0
 __all__ = ['RL_FIELDS', 'PARAMS_FILE', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect', 'reached_critical', 'minibatches',
            'top_entropy_mask', 'top_cov_mask', 'shuffle_within_rows', 'a2c_update', 'critical_probs',
-           'critical_kl_share', 'a2c_step', 'check_rl_config', 'RLEvaluator', 'checkpoint_ref', 'train_a2c', 'sweep',
-           'make_executor']
+           'critical_kl_share', 'a2c_step', 'check_rl_config', 'RLEvaluator', 'checkpoint_ref',
+           'resolve_certainty_temperature', 'train_a2c', 'sweep', 'make_executor']
 
 # %% ../nbs/06_a2c.ipynb #c005
 def trunk(lm, input_ids, attention_mask, position_ids, autocast: bool = False) -> torch.Tensor:
@@ -245,6 +245,8 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
                  kl_weight=float(((u.cert ** cfg.beta if cfg.beta else torch.ones_like(u.cert)) * u.kl_w * u.mask).sum() / u.mask.sum()),
                  pg_share=float((u.pg_w * u.mask).sum() / u.mask.sum()))
     if u.crit is not None: stats["pg_mass_crit"] = float(pg_mass[0] / pg_mass[1]) if pg_mass[1] > 0 else float("nan")
+    if cfg.beta > 0 and cfg.c_kl > 0:                                 # how much of the penalty the weights leave (`release_check`)
+        _, stats["released"], stats["release_warning"] = release_check(u.cert ** cfg.beta * u.kl_w, u.mask)
     return stats
 
 # %% ../nbs/06_a2c.ipynb #c014
@@ -295,6 +297,9 @@ def check_rl_config(cfg) -> None:
     if cfg.beta < 0: raise ValueError(f"beta must be >= 0, got {cfg.beta}")
     if cfg.minibatch_size < 1 or cfg.episodes_per_collect < 1: raise ValueError("episodes_per_collect and minibatch_size must be >= 1")
     if cfg.minibatch_unit not in ("episode", "token"): raise ValueError(f"minibatch_unit must be 'episode' or 'token', got {cfg.minibatch_unit!r}")
+    T = cfg.certainty_temperature
+    if not (T == "auto" or (isinstance(T, (int, float)) and not isinstance(T, bool) and T > 0)):
+        raise ValueError(f"certainty_temperature must be > 0 or 'auto', got {T!r}")
     for k in ("pg_entropy_quantile", "kl_entropy_release", "kl_cov_ratio"):
         lo_ok = getattr(cfg, k) > 0 if k == "pg_entropy_quantile" else getattr(cfg, k) >= 0
         if not (lo_ok and getattr(cfg, k) <= 1): raise ValueError(f"{k} must be a fraction in {'(0' if k == 'pg_entropy_quantile' else '[0'}, 1], got {getattr(cfg, k)}")
@@ -372,6 +377,19 @@ def _upgrade_checkpoint_record(rd: RunDir, checkpoint) -> None:
     if from_run.resolve() == target or (not from_run.exists() and (Path.cwd() / was).resolve() == target):
         rd.write_text(RUN_FILE, json.dumps({**old, "checkpoint": ref}, indent=1))
 
+def resolve_certainty_temperature(cfg, ref_lm, tok, N: int, task, progress: bool = True):
+    "`cfg` with certainty_temperature 'auto' replaced by the highest at which the reference's ordinary tokens keep a mean weight Ĵ^β of at least 0.5 (`eval.certainty_temperature_for`); other settings unchanged."
+    if cfg.certainty_temperature != "auto": return cfg
+    from klcritical.eval import certainty_temperature_for
+    T, table = certainty_temperature_for(ref_lm, tok, N, beta=cfg.beta if cfg.beta > 0 else 150.0, task=task)
+    if T is None:
+        T = float(table.temperature.min())
+        warnings.warn(f"certainty_temperature 'auto': no candidate keeps ordinary tokens at a mean weight of 0.5; using the lowest, {T:g}", stacklevel=3)
+    elif progress:
+        at = table.set_index("temperature").loc[T]
+        print(f"certainty_temperature 'auto': {T:g} (ordinary tokens keep a mean weight {at.weight_noncritical:.2f}, critical ones {at.weight_critical:.2f})")
+    return replace(cfg, certainty_temperature=float(T))
+
 def _start_rl(checkpoint, out_dir, profile, target_digits, seed: int, resume: bool, progress: bool, device, task) -> SimpleNamespace:
     "What a run needs before its first collect: checked settings, the claimed run folder, models, optimizer, generator, evaluator, and the resumed state."
     p = get_profile(profile); cfg = p.rl
@@ -384,6 +402,7 @@ def _start_rl(checkpoint, out_dir, profile, target_digits, seed: int, resume: bo
     torch.manual_seed(seed)
     dev = torch.device(device or default_device())
     ac, ref_lm = a2c_models(lm, load_checkpoint(checkpoint)[0], cfg.value_hidden, dev, cfg.minibatch_size)
+    cfg = resolve_certainty_temperature(cfg, ref_lm, tok, N, task, progress)   # "auto": measured on the reference, the same on resume
     opt = torch.optim.Adam(ac.parameters(), lr=cfg.lr)
     gen = torch.Generator(dev).manual_seed(seed)   # sampling happens on the model's device
     r = SimpleNamespace(cfg=cfg, tok=tok, task=task, N=N, target_digits=target_digits, rd=rd, ac=ac, ref_lm=ref_lm, opt=opt, gen=gen,
@@ -425,6 +444,8 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
             bar.write(f"stopped before collect {k + 1}: the last one took {last_s:.1f} s and {max(deadline - t_k, 0):.1f} s are left"); break
         pairs = r.task.sample(np.random.default_rng([seed, 100, k]), r.target_digits, cfg.episodes_per_collect)
         s, _ = a2c_step(r.ac, r.ref_lm, r.opt, r.tok, pairs, cfg, r.gen, r.task, n_pretrained=r.N)
+        if k == r.k0 and s.get("release_warning"):                   # once, on this call's first collect
+            warnings.warn(f"{s['release_warning']} (first collect of {r.rd.path})", stacklevel=2)
         window.append(s)
         bar.set_postfix(success=f"{s['success']:.2f}", kl=f"{s['kl']:.4f}"); bar.update(1)
         if (k + 1) % cfg.eval_every == 0 or k + 1 == r.n_collects:

@@ -84,7 +84,7 @@ class RLConfig:
     certainty_shuffle: bool = False  # control: each episode's certainties permuted among its generated tokens
     reward_shuffle: bool = False     # control: the collect's rewards permuted among its episodes
     temperature: float = 1.0     # sampling temperature of the policy during rollouts
-    certainty_temperature: float = 4.0  # temperature of pi_old when computing certainty (Eq. 2)
+    certainty_temperature: float | str = 4.0  # temperature of pi_old when computing certainty (Eq. 2); "auto": measured on the reference
     episodes_per_collect: int = 50
     minibatch_size: int = 50     # episodes (or tokens, see `minibatch_unit`) per gradient step within a collect
     minibatch_unit: str = "episode"  # "episode": whole episodes per step; "token": generated tokens drawn from the collect (the authors')

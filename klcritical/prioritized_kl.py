@@ -11,7 +11,7 @@ from torch import Tensor
 
 # %% auto #0
 __all__ = ['CERTAINTY_METHODS', 'KL_KINDS', 'KL_ESTIMATORS', 'KL_PLACEMENTS', 'token_logprobs', 'entropy_from_logits',
-           'certainty', 'kl_estimate', 'exact_kl', 'per_token_kl', 'prioritized_kl', 'kl_reward']
+           'certainty', 'kl_estimate', 'exact_kl', 'per_token_kl', 'prioritized_kl', 'kl_reward', 'release_check']
 
 # %% ../nbs/02_prioritized_kl.ipynb #c005
 def _f32(x: Tensor) -> Tensor:
@@ -154,3 +154,23 @@ def kl_reward(
 ) -> Tensor: # Ĵ^β · KL term per token, detached, shape [...]
     "The prioritized KL *in the reward*: subtract `c_kl` times this from each token's reward before the advantages."
     with torch.no_grad(): return _weighted(per_token_kl(logp, ref_logp, kind, logits, ref_logits), certainty, beta)
+
+# %% ../nbs/02_prioritized_kl.ipynb #c050r1
+def release_check(weight: Tensor, # [B, T] the weights Ĵ^β the penalty puts on each token
+                  mask: Tensor, # [B, T] 1 on the tokens that count
+                  threshold: float = 0.5, # a token is released when its weight is below this
+                  lo: float = 0.001, hi: float = 0.95, # warn below `lo` or above `hi` released
+                  where: str = "the prioritized KL",
+                 ) -> tuple[float, float, str | None]:
+    "The mean weight, the released share, and a warning (None when neither extreme): weights that release nearly every token switch the KL off; weights that release none make it the standard KL."
+    m = mask.float(); n = m.sum().clamp(min=1.0)
+    mean_w, released = float((weight.float() * m).sum() / n), float(((weight < threshold).float() * m).sum() / n)
+    msg = None
+    if released > hi:
+        msg = (f"{where} releases {released:.1%} of the tokens (mean weight Ĵ^β {mean_w:.2g}): the KL is off nearly everywhere. "
+               f"The reference is far less certain than the paper's at this certainty temperature; lower it (certainty_temperature='auto' "
+               f"picks the highest at which most tokens keep their penalty) or lower β")
+    elif released < lo:
+        msg = (f"{where} releases {released:.2%} of the tokens (mean weight Ĵ^β {mean_w:.2g}): it acts as the standard KL. "
+               f"Raise the certainty temperature (certainty_temperature='auto') or β")
+    return mean_w, released, msg

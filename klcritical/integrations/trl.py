@@ -4,8 +4,9 @@
 
 # %% ../../nbs/09_trl.ipynb #c002
 from __future__ import annotations
-import json
+import json, warnings
 from dataclasses import dataclass, field
+from typing import Union
 import numpy as np
 import torch
 from torch import Tensor
@@ -19,7 +20,7 @@ import trl
 from packaging.version import Version
 from transformers import TrainerCallback
 from trl import GRPOConfig, GRPOTrainer
-from ..prioritized_kl import KL_KINDS, CERTAINTY_METHODS, certainty, kl_estimate
+from ..prioritized_kl import KL_KINDS, CERTAINTY_METHODS, certainty, kl_estimate, release_check
 from ..scratchpad import Task, ADDITION
 
 # %% ../../nbs/09_trl.ipynb #c004
@@ -39,7 +40,8 @@ _check_trl_version()
 class PrioritizedGRPOConfig(GRPOConfig):
     "A `GRPOConfig` with the prioritized KL's settings; `beta` is still TRL's KL coefficient and must be > 0."
     prioritized_beta: float = field(default=150.0, metadata={"help": "Exponent β of the certainty weight Ĵ^β on the per-token KL; 0 is TRL's KL."})
-    certainty_temperature: float = field(default=4.0, metadata={"help": "Temperature of the reference model's softmax for the certainty."})
+    certainty_temperature: Union[float, str] = field(default=4.0, metadata={"help": "Temperature of the reference model's softmax for the certainty; 'auto': on the first batch, the highest of `auto_temperatures` at which the completion tokens keep a mean weight Ĵ^β of at least 0.5 (logged as prioritized_kl/certainty_temperature)."})
+    auto_temperatures: tuple = field(default=(1.0, 1.5, 2.0, 3.0, 4.0), metadata={"help": "The candidates of certainty_temperature='auto'."})
     certainty_method: str = field(default="max_prob", metadata={"help": "'max_prob' (the paper's Eq. 2) or 'entropy' (1 - H / log V)."})
     kl_estimator: str = field(default="k3", metadata={"help": "Per-token KL estimator: 'k3' (TRL's), 'k1' or 'k2'."})
     certainty_chunk_size: int = field(default=4096, metadata={"help": "Positions per chunk of the reference's LM head when computing the certainty."})
@@ -48,7 +50,11 @@ class PrioritizedGRPOConfig(GRPOConfig):
     def __post_init__(self):
         super().__post_init__()
         if not self.prioritized_beta >= 0: raise ValueError(f"prioritized_beta must be >= 0, got {self.prioritized_beta}")
-        if not self.certainty_temperature > 0: raise ValueError(f"certainty_temperature must be > 0, got {self.certainty_temperature}")
+        if isinstance(self.certainty_temperature, str) and self.certainty_temperature != "auto":   # from a command line: text
+            try: self.certainty_temperature = float(self.certainty_temperature)
+            except ValueError: raise ValueError(f"certainty_temperature must be > 0 or 'auto', got {self.certainty_temperature!r}") from None
+        if self.certainty_temperature != "auto" and not self.certainty_temperature > 0:
+            raise ValueError(f"certainty_temperature must be > 0 or 'auto', got {self.certainty_temperature}")
         if self.certainty_method not in CERTAINTY_METHODS: raise ValueError(f"certainty_method must be one of {CERTAINTY_METHODS}, got {self.certainty_method!r}")
         if self.kl_estimator not in KL_KINDS: raise ValueError(f"kl_estimator must be one of {KL_KINDS}, got {self.kl_estimator!r}")
         if self.certainty_chunk_size < 1: raise ValueError(f"certainty_chunk_size must be >= 1, got {self.certainty_chunk_size}")
@@ -72,15 +78,18 @@ class PrioritizedGRPOTrainer(GRPOTrainer):
         scaled = [k for k in _LOGIT_SCALES if getattr(cfg, k, None) not in (None, 1, 1.0)]
         if scaled: raise NotImplementedError(f"the reference model scales or soft-caps its logits ({', '.join(scaled)}); not supported")
         self._ref_certainty, self._policy_logps, self._keep_policy_logps = None, None, False
+        self._certainty_T = None if a.certainty_temperature == "auto" else float(a.certainty_temperature)   # "auto": set on the first batch
+        self._release_checked = False
 
 # %% ../../nbs/09_trl.ipynb #c013
 def _certainty_from_hidden(self: PrioritizedGRPOTrainer, model, hidden: Tensor) -> Tensor:
     "Ĵ_old for `hidden` states [b, T, H] of the reference model, through its LM head a chunk of positions at a time: [b, T]."
     head, a = self.accelerator.unwrap_model(model).get_output_embeddings(), self.args
     flat = hidden.reshape(-1, hidden.shape[-1]).to(head.weight.dtype)
+    Ts = [self._certainty_T] if self._certainty_T is not None else list(a.auto_temperatures)   # "auto", first batch: every candidate
     with torch.no_grad():
-        c = [certainty(head(x), a.certainty_temperature, a.certainty_method) for x in flat.split(a.certainty_chunk_size)]
-    return torch.cat(c).reshape(hidden.shape[:-1])
+        c = [torch.stack([certainty(head(x), T, a.certainty_method) for T in Ts], -1) for x in flat.split(a.certainty_chunk_size)]
+    return torch.cat(c).reshape(*hidden.shape[:-1], len(Ts))
 
 def _get_per_token_logps_and_entropies(self: PrioritizedGRPOTrainer, model, input_ids, attention_mask, logits_to_keep, *args, **kwargs):
     "TRL's per-token log-probs; on the reference model, also its certainty (kept in `_ref_certainty`)."
@@ -101,7 +110,17 @@ def _generate_and_score_completions(self: PrioritizedGRPOTrainer, inputs):
     self._ref_certainty = None
     out = GRPOTrainer._generate_and_score_completions(self, inputs)
     if self._ref_certainty is None: raise RuntimeError("TRL made no reference pass for this batch; the certainty is missing")
-    out["ref_certainty"], self._ref_certainty = self._ref_certainty, None
+    cert, self._ref_certainty = self._ref_certainty, None                                # [B, T, candidates]
+    if self._certainty_T is None:                                                        # "auto": choose once, on this batch
+        a, m = self.args, out["completion_mask"].float()
+        keep = [float(((cert[..., i].float() ** a.prioritized_beta) * m).sum() / m.sum().clamp(min=1.0)) for i in range(cert.shape[-1])]
+        ok = [i for i, w in enumerate(keep) if w >= 0.5]
+        i = max(ok, key=lambda j: a.auto_temperatures[j]) if ok else min(range(len(keep)), key=lambda j: a.auto_temperatures[j])
+        self._certainty_T = float(a.auto_temperatures[i])
+        print(f"certainty_temperature 'auto': {self._certainty_T:g} (mean weight Ĵ^β of the first batch's completion tokens "
+              + ", ".join(f"T={T:g}: {w:.2g}" for T, w in zip(a.auto_temperatures, keep)) + ")")
+        cert = cert[..., i:i + 1]
+    out["ref_certainty"] = cert[..., 0]
     return out
 
 for f in (_certainty_from_hidden, _get_per_token_logps_and_entropies, _generate_and_score_completions):
@@ -138,6 +157,10 @@ def _compute_loss(self: PrioritizedGRPOTrainer, model, inputs):
             log_ratio = ((log_ratio * mask).sum(-1) / mask.sum(-1).clamp(min=1.0)).unsqueeze(-1)
         kl = kl * torch.exp(log_ratio)
     weight = inputs["ref_certainty"].to(kl.dtype) ** a.prioritized_beta                 # Ĵ^β, a constant; β = 0: ones
+    if not self._release_checked and a.prioritized_beta > 0:                            # once: a KL switched off is said, not silent
+        self._release_checked = True
+        msg = release_check(weight, mask, a.release_threshold, where=f"the prioritized KL (β = {a.prioritized_beta:g}, certainty temperature {self._certainty_T:g})")[2]
+        if msg: warnings.warn(msg, stacklevel=2)
     loss = loss + beta * self._reduce(weight * kl, mask, inputs)
     self._log_prioritized(kl.detach(), weight, inputs["ref_certainty"], mask)
     return loss
@@ -150,6 +173,7 @@ def _log_prioritized(self: PrioritizedGRPOTrainer, kl: Tensor, weight: Tensor, c
     tot = self.accelerator.reduce(vals, reduction="sum")
     names = ("kl", "prioritized_kl/kl_weighted", "prioritized_kl/weight_mean", "prioritized_kl/released", "prioritized_kl/certainty_mean")
     for name, v in zip(names, tot[:-1]): self._metrics[mode][name].append(float(v / tot[-1].clamp(min=1.0)))
+    self._metrics[mode]["prioritized_kl/certainty_temperature"].append(self._certainty_T)
 
 for f in (_reduce, _compute_loss, _log_prioritized): setattr(PrioritizedGRPOTrainer, f.__name__, f)
 
