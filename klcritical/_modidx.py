@@ -153,6 +153,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                   'klcritical.model.make_model': ('model.html#make_model', 'klcritical/model.py'),
                                   'klcritical.model.n_params': ('model.html#n_params', 'klcritical/model.py'),
                                   'klcritical.model.profile_from_dict': ('model.html#profile_from_dict', 'klcritical/model.py'),
+                                  'klcritical.model.quiet_progress': ('model.html#quiet_progress', 'klcritical/model.py'),
                                   'klcritical.model.record_diff': ('model.html#record_diff', 'klcritical/model.py'),
                                   'klcritical.model.save_checkpoint': ('model.html#save_checkpoint', 'klcritical/model.py'),
                                   'klcritical.model.train_attention': ('model.html#train_attention', 'klcritical/model.py'),

@@ -5,6 +5,7 @@
 # %% ../nbs/01_model.ipynb #c002
 from __future__ import annotations
 import difflib, json, numbers, os, shutil, subprocess, tempfile, time
+from contextlib import contextmanager
 from dataclasses import dataclass, field, asdict, replace, fields
 from pathlib import Path
 import torch
@@ -17,8 +18,8 @@ from .scratchpad import Task, ADDITION, get_task
 # %% auto #0
 __all__ = ['PROFILES', 'META_FILE', 'WEIGHTS_FILE', 'RUN_FILE', 'STATE_FILE', 'DONE_FILE', 'ModelShape', 'PretrainConfig',
            'RLConfig', 'Profile', 'get_profile', 'make_model', 'n_params', 'use_fast_kernels', 'default_device',
-           'train_attention', 'weights_sha256', 'verify_checkpoint', 'profile_from_dict', 'save_checkpoint',
-           'load_checkpoint', 'record_diff', 'RunDir', 'KVDecoder']
+           'train_attention', 'weights_sha256', 'verify_checkpoint', 'profile_from_dict', 'quiet_progress',
+           'save_checkpoint', 'load_checkpoint', 'record_diff', 'RunDir', 'KVDecoder']
 
 # %% ../nbs/01_model.ipynb #c005
 @dataclass(frozen=True)
@@ -249,6 +250,15 @@ def profile_from_dict(d: dict) -> Profile:
                    rl=RLConfig(**d["rl"]), pretrain_digits=tuple(d["pretrain_digits"]), description=d.get("description", ""))
 
 # %% ../nbs/01_model.ipynb #c021s1
+@contextmanager
+def quiet_progress():
+    "transformers' progress bars off inside the block and as they were after: a checkpoint of a few megabytes needs no 'Loading weights' bar in every command's output."
+    from transformers.utils import logging as tlog
+    was = tlog.is_progress_bar_enabled(); tlog.disable_progress_bar()
+    try: yield
+    finally:
+        if was: tlog.enable_progress_bar()
+
 def save_checkpoint(path: str | Path, # directory to (over)write
                     model, # a `GPT2LMHeadModel`
                     tokenizer, # the character tokenizer
@@ -259,7 +269,7 @@ def save_checkpoint(path: str | Path, # directory to (over)write
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent))
     try:
-        model.save_pretrained(tmp, safe_serialization=True)
+        with quiet_progress(): model.save_pretrained(tmp, safe_serialization=True)
         tokenizer.save_pretrained(tmp)
         meta = dict(meta or {}, weights_sha256=weights_sha256(tmp))
         if isinstance(meta.get("profile"), Profile): meta["profile"] = asdict(meta["profile"])
@@ -285,7 +295,8 @@ def load_checkpoint(path: str | Path, # a directory written by `save_checkpoint`
     path = Path(path)
     if not (path / "config.json").exists(): raise FileNotFoundError(f"no checkpoint at {path} (config.json missing)")
     verify_checkpoint(path)
-    try: model = GPT2LMHeadModel.from_pretrained(path, attn_implementation="sdpa")
+    try:
+        with quiet_progress(): model = GPT2LMHeadModel.from_pretrained(path, attn_implementation="sdpa")
     except Exception as e:
         raise ValueError(f"cannot load the weights in {path / WEIGHTS_FILE} ({type(e).__name__}: {e}); the file is damaged: "
                          f"restore it or delete {path} to retrain it") from e

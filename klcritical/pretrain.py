@@ -15,7 +15,7 @@ from tqdm.auto import tqdm
 from .scratchpad import Task, ADDITION, get_task, EOS
 from .model import (Profile, PretrainConfig, get_profile, make_model, save_checkpoint, load_checkpoint, use_fast_kernels,
                               default_device, train_attention, n_params, profile_from_dict, META_FILE, weights_sha256, verify_checkpoint,
-                              RLConfig, RunDir, RUN_FILE)
+                              RLConfig, RunDir, RUN_FILE, quiet_progress)
 
 # %% auto #0
 __all__ = ['IGNORE', 'SAVE_SETTINGS', 'attention_mask', 'make_pool', 'matmul_peak', 'flops_per_token', 'bf16_supported', 'polish',
@@ -312,7 +312,8 @@ def _finish(model, tok, out_dir: Path, run: dict, p: Profile, max_digits: int, s
                 tokens_per_s=round(speed["tps"]), model_gflops=round(speed["gflops"], 1), matmul_peak_gflops=round(speed["peak"], 1),
                 mfu=round(speed["gflops"] / speed["peak"], 3), n_params=n_params(model), bf16_autocast=autocast,
                 device=torch.cuda.get_device_name(dev) if dev.type == "cuda" else f"cpu, {torch.get_num_threads()} threads")
-    model.save_pretrained(out_dir, safe_serialization=True); tok.save_pretrained(out_dir)
+    with quiet_progress(): model.save_pretrained(out_dir, safe_serialization=True)
+    tok.save_pretrained(out_dir)
     meta["weights_sha256"] = weights_sha256(out_dir)
     (out_dir / META_FILE).write_text(json.dumps(meta, indent=1, default=str))
     shutil.rmtree(out_dir / "resume", ignore_errors=True)
