@@ -16,7 +16,7 @@
 #                                        # measure the rates, plan, pre-train RECIPE (wd0.1 | wd0) at N, Table 1, Tables 4-5,
 #                                        # Fig. 4 until LIMIT seconds; results (8 small files) in $WOUT/<recipe>_N<N>_seed<SEED>/
 #
-# On a lent GPU machine (bare: no fastcore there), carry .whl/ (fastcore's wheel) and call, e.g. with the device tool:
+# On a lent GPU machine (bare: no fastcore there; scripts/wheels/ holds its wheel), e.g. with the device tool:
 #   RECIPE=wd0 SEED=0 LIMIT=540 WOUT=$OUT scripts/paper_gpu.sh window
 #
 # Environment: PROFILE (paper; `tiny` tests every stage on a CPU in a minute), N (7), SEEDS (1), LIMIT (540),
@@ -25,9 +25,9 @@
 # `pretrain` prints where: pass that as CK to the later stages). Every command is also a line of outputs/paper/COMMAND.sh.
 # The window stage also reads RECIPE (wd0.1), SEED (0), WOUT (outputs/$PROFILE/window) and WINDOW_FLAGS (more flags).
 set -uo pipefail
-if ls .whl/*.whl >/dev/null 2>&1; then    # wheels carried to a machine that lacks them (a lent GPU has no fastcore)
-  python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/klcritical-site .whl/*.whl \
-    && export PYTHONPATH=/tmp/klcritical-site${PYTHONPATH:+:$PYTHONPATH}
+if ! python3 -c "import fastcore" 2>/dev/null; then    # a lent GPU's image has torch and transformers but no fastcore:
+  python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/klcritical-site \
+    scripts/wheels/*.whl && export PYTHONPATH=/tmp/klcritical-site${PYTHONPATH:+:$PYTHONPATH}   # its wheel travels with the tree
 fi
 export PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH} PYTHONUNBUFFERED=1
 stage=${1:?usage: scripts/paper_gpu.sh pretrain|tables|critical|rl|window}

@@ -16,9 +16,9 @@ R='"pretrain_save_s": 3.0, "gen_eval_step_s_prompt": 0.005, "gen_eval_step_s_ful
 klcritical window --plan-only --recipe wd0 --n 7 --budget 540 --rates "{\"pretrain_step_s\": 0.0952, \"transitions_per_collect\": 31050, $R}" > outputs/paper/window/plan_H200_wd0_N7.txt
 klcritical window --plan-only --recipe wd0 --n 3 --budget 540 --rates "{\"pretrain_step_s\": 0.05, \"transitions_per_collect\": 14300, $R}" > outputs/paper/window/plan_H200_wd0_N3.txt
 #
-# 2. A window on a lent GPU (device tool, one call; .whl/ holds fastcore's wheel, which the GPU image lacks:
-#    python3 -m pip download --no-deps --only-binary=:all: --python-version 3.12 -d .whl fastcore==2.2.41), e.g.
-#      run(command='RECIPE=wd0 N=7 SEED=0 LIMIT=540 WOUT=$OUT scripts/paper_gpu.sh window', carry=['.whl'], timeout_s=600)
+# 2. A window on a lent GPU (device tool, one call; the script installs scripts/wheels/ (fastcore, which the GPU image
+#    lacks) when fastcore is missing), e.g.
+#      run(command='RECIPE=wd0 N=7 SEED=0 LIMIT=540 WOUT=$OUT scripts/paper_gpu.sh window', timeout_s=600)
 #    then copy the folder that comes back to outputs/paper/window/ and add its line here:
 #    (none yet: no GPU has been lent since the window was written)
 #
