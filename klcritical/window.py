@@ -203,8 +203,11 @@ def _arm(ck: str, d: str, p, seed: int, deadline: float, device: str, threads: i
 
 def _merge_rl(work: Path, out: Path, arms: dict, labels: dict) -> pd.DataFrame:
     "Every arm's metrics so far, as one table in `out/rl.csv` (rewritten whole and atomically)."
-    frames = [pd.read_csv(work / "rl" / k / "metrics.csv").assign(arm=a, beta=b, c_kl=c)
-              for a, (k, b, c) in arms.items() if (work / "rl" / k / "metrics.csv").exists()]
+    frames = []
+    for a, (k, b, c) in arms.items():
+        f = work / "rl" / k / "metrics.csv"
+        try: frames.append(pd.read_csv(f).assign(arm=a, beta=b, c_kl=c))
+        except (FileNotFoundError, pd.errors.EmptyDataError, pd.errors.ParserError): pass   # not written yet, or being written now
     if not frames: return pd.DataFrame()
     df = pd.concat(frames, ignore_index=True).assign(**labels)
     lead = ["recipe", "N", "seed", "arm", "beta", "c_kl", "learner", "minibatch_size"]
