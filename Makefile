@@ -37,6 +37,8 @@ docs: $(STAMP)
 docs-quick: $(STAMP)
 	$(BIN)/python scripts/build_docs.py --no-execute
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build -q -f _site_mkdocs.yml
+	@test -f _site/assets/mathjax/config/klcritical.js && grep -q 'src="../../assets/mathjax/MathJax.js' _site/library/02_prioritized_kl/index.html \
+	  && ! grep -rlq "ajax/libs/mathjax" _site/library _site/experiments || { echo "docs: the formulas need the MathJax the site carries, not a CDN"; exit 1; }
 
 # the paper's tables and figures at the `cpu` profile (reuses committed checkpoints unless RETRAIN=True)
 reproduce: $(STAMP) pretrain-cpu critical-cpu rl-cpu fig6-cpu

@@ -97,12 +97,23 @@ def tidy(path: Path) -> None:
     path.write_text(json.dumps(nb, indent=1, ensure_ascii=False))
 
 
+def copy_mathjax(assets: Path) -> None:
+    "MathJax 2, as the jupyter-server-mathjax package ships it, into the site: the notebook pages' formulas render offline."
+    import jupyter_server_mathjax
+    shutil.copytree(Path(jupyter_server_mathjax.__file__).parent / "static", assets / "mathjax", dirs_exist_ok=True)
+    (assets / "mathjax" / "config" / "klcritical.js").write_text(   # the package ships the STIX web fonts, not the TeX ones
+        'MathJax.Hub.Config({"HTML-CSS": {availableFonts: [], preferredFont: null, webFont: "STIX-Web"},\n'
+        '                    CommonHTML: {}, SVG: {font: "STIX-Web"}});\n'
+        'MathJax.Ajax.loadComplete("[MathJax]/config/klcritical.js");\n')
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-execute", action="store_true", help="copy the library notebooks as committed (no outputs): a quick build, as CI does")
     a = ap.parse_args(argv)
     shutil.rmtree(SRC, ignore_errors=True); (SRC / "library").mkdir(parents=True); (SRC / "experiments").mkdir(); (SRC / "findings").mkdir()
     (SRC / "index.md").write_text(fix_links((ROOT / "README.md").read_text(), "README.md"))
+    copy_mathjax(SRC / "assets")
     findings = sorted((ROOT / "docs").glob("*.md"))
     for f in findings: (SRC / "findings" / f.name).write_text(fix_links(f.read_text(), f"docs/{f.name}"))
     library = sorted((ROOT / "nbs").glob("[0-9][0-9]*_*.ipynb"))
