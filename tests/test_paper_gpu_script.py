@@ -26,13 +26,13 @@ def test_stages_at_tiny(tmp_path):
 def test_window_rehearsal_at_tiny(tmp_path):
     "The GPU window as a lent machine would run it (the script's `window` stage), at `tiny` on the CPU: it plans, keeps its deadline, and leaves at most 8 small files."
     import json
-    env = dict(os.environ, PROFILE="tiny", N="2", RECIPE="wd0", SEED="1", LIMIT="60", WOUT=str(tmp_path), OMP_NUM_THREADS="1",
+    env = dict(os.environ, PROFILE="tiny", N="2", RECIPE="wd0", SEED="1", LIMIT="120", WOUT=str(tmp_path), OMP_NUM_THREADS="1",
                WINDOW_FLAGS="--n-eval 50", PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
     r = subprocess.run([str(ROOT / "scripts" / "paper_gpu.sh"), "window"], cwd=ROOT, env=env, capture_output=True, text=True)
     out = tmp_path / "wd0_N2_seed1"
     assert r.returncode == 0 and "finished: window" in r.stdout, r.stdout[-3000:] + r.stderr[-3000:]
     rec = json.loads((out / "window.json").read_text())
-    assert rec["finished"] and rec["recipe"] == "wd0" and rec["seconds"] <= 1.5 * 60, rec
+    assert rec["finished"] and rec["recipe"] == "wd0" and rec["seconds"] <= 1.5 * 120, rec
     st = {s["stage"]: s["status"] for s in rec["stages"]}
     assert st["pretrain"] == "done" and st["table1"] == "done" and st["rl"] in ("done", "cut", "skipped"), st
     files = list(out.iterdir())
