@@ -81,6 +81,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
             'klcritical.experiments': { 'klcritical.experiments._is_repo': ('experiments.html#_is_repo', 'klcritical/experiments.py'),
                                         'klcritical.experiments.check_params': ( 'experiments.html#check_params',
                                                                                  'klcritical/experiments.py'),
+                                        'klcritical.experiments.default_checkpoint': ( 'experiments.html#default_checkpoint',
+                                                                                       'klcritical/experiments.py'),
                                         'klcritical.experiments.int_list': ('experiments.html#int_list', 'klcritical/experiments.py'),
                                         'klcritical.experiments.positive_int': ( 'experiments.html#positive_int',
                                                                                  'klcritical/experiments.py'),

@@ -562,6 +562,7 @@ def sweep(single: str | Path, # the single-run notebook to execute
           stale: str = "error", # a finished run with other parameters: "error" (stop, naming them) or "rerun" (keep it aside, run again)
           executor=None, # None: local processes; or a submitit executor (SLURM job array on a cluster, `submitit.LocalExecutor` here)
           finished_only: bool = False, # run nothing: the finished runs' metrics only (an interim look while the sweep runs elsewhere)
+          prepare=None, # called once before the first pending run, not when nothing is pending (e.g. to make the shared checkpoint)
          ) -> "pd.DataFrame":
     "Execute `single` once per entry of `runs` that has not finished with the same parameters; return every run's metrics.csv, concatenated."
     import pandas as pd
@@ -569,6 +570,7 @@ def sweep(single: str | Path, # the single-run notebook to execute
     if workers < 1: raise ValueError(f"workers must be at least 1, got {workers}")
     _set_aside_stale(runs, out, stale)
     jobs = [] if finished_only else [(str(out / k), runs[k]) for k in runs if not RunDir(out / k).done]
+    if jobs and prepare is not None: prepare()                   # once, here: parallel workers would each do it at once
     bar = tqdm(total=len(jobs), desc=f"sweep {out.name}", disable=not progress)
     failed = {}
     if executor is None: failed = _run_local(single, jobs, workers, bar)

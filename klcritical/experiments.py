@@ -8,7 +8,7 @@ import json, tomllib
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['check_params', 'positive_int', 'int_list', 'repo_root', 'rl_setup']
+__all__ = ['check_params', 'positive_int', 'int_list', 'repo_root', 'rl_setup', 'default_checkpoint']
 
 # %% ../nbs/07_experiments.ipynb #c005
 _IPYTHON = {"In", "Out", "get_ipython", "exit", "quit", "open"}
@@ -84,3 +84,15 @@ def rl_setup(profile: str, # tiny | cpu | paper
     out = root / out_root / p.name / "rl" / experiment
     out.mkdir(parents=True, exist_ok=True)
     return root, p, N, target, out
+
+# %% ../nbs/07_experiments.ipynb #c012e
+def default_checkpoint(p, # a `Profile`
+                       N: int, root: Path, out_root: str = "outputs",
+                       ensure: bool = True, # pre-train it now if missing (reuse or resume otherwise: `ensure_pretrained`)
+                      ) -> Path:
+    "The profile's N-digit model, `<root>/<out_root>/<profile>/checkpoints/N<N>`, made ready before any worker needs it."
+    ck = Path(root) / out_root / p.name / "checkpoints" / f"N{N}"
+    if ensure:
+        from klcritical.pretrain import ensure_pretrained
+        ensure_pretrained(p, N, ck, seed=0, progress=False)
+    return ck
