@@ -13,5 +13,9 @@ papermill nbs/experiments/08_token_selective_methods.ipynb outputs/cpu/rl/method
 # standard KL matched on the penalty paid (c_KL x mean weighted KL, interpolated over the standard arms); 40 more runs,
 # the finished ones reused. Started from commit 34f78ed (the same A2C code as the runs above), two at a time:
 papermill nbs/experiments/08_token_selective_methods.ipynb outputs/cpu/rl/methods/08_token_selective_methods.ipynb -p profile cpu -p n_seeds 5 -p total_episodes 2000 -p workers 2 -p c_kl_grid "[0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5]"
-# Interim (this commit's CSVs, verdicts.csv and executed notebook): the same command with -p finished_only True summarizes
-# the finished runs without starting any; the seeds behind each arm are in summary.csv (seeds) and verdicts.csv (seeds).
+# The penalty-matched standard KL: the standard arms' penalty is not monotone in c_KL, and it crosses the prioritized arm's
+# at c_KL 0.0997 (the existing 0.1 arm) and 3.59 (a new arm). Its 5 runs were made by commit 2f8a90e (the A2C update
+# unchanged since 34f78ed) with -p skip_arms '["Archer-style KL, matched release"]' while the Archer runs finished under
+# 34f78ed; then the same command re-writes everything from the finished runs:
+papermill nbs/experiments/08_token_selective_methods.ipynb outputs/cpu/rl/methods/08_token_selective_methods.ipynb -p profile cpu -p n_seeds 5 -p total_episodes 2000 -p workers 2 -p c_kl_grid "[0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5]" -p finished_only True
+# (-p finished_only True summarizes the finished runs without starting any: an interim look while a sweep runs elsewhere.)
