@@ -278,7 +278,7 @@ def run_window(out: str | Path, # the results folder: at most 8 small files (FIL
     work.mkdir(parents=True, exist_ok=True)
     log = _log = _Log(out / "window.log", t_start, echo)
     labels = dict(recipe=recipe, N=N, seed=seed)
-    import transformers; transformers.utils.logging.disable_progress_bar()   # the log holds what the window says, not progress bars
+    import transformers                                           # (checkpoint loads and saves print no bars: `model.quiet_progress`)
     rec = dict(**labels, profile=p.name, budget_s=budget_s, started=time.strftime("%Y-%m-%dT%H:%M:%S%z"), device=
                torch.cuda.get_device_name(dev) if dev.type == "cuda" else f"cpu, {torch.get_num_threads()} threads",
                torch=torch.__version__, transformers=transformers.__version__, recipe_settings=RECIPES[recipe], overrides=overrides or {},
