@@ -9,6 +9,7 @@ RETRAIN ?= False
 SEEDS ?= 5
 RL_EPISODES ?= 2000
 PM := $(BIN)/papermill --log-output --no-progress-bar -k python3
+TIDY := $(BIN)/python scripts/tidy_executed.py   # executed notebooks without run times or machine paths: a re-run on the same data changes nothing
 
 .PHONY: install test reproduce pretrain-cpu rl-cpu fig6-cpu critical-cpu bench bench-quick export clean-nbs docs docs-quick
 
@@ -47,22 +48,24 @@ pretrain-cpu: $(STAMP)
 	mkdir -p outputs/$(PROFILE)/pretrain
 	$(PM) nbs/experiments/01_pretrain_generalization.ipynb outputs/$(PROFILE)/pretrain/01_pretrain_generalization.ipynb \
 	  -p profile $(PROFILE) -p retrain $(RETRAIN)
+	$(TIDY) outputs/$(PROFILE)/pretrain/01_pretrain_generalization.ipynb
 
 critical-cpu: $(STAMP)
-	@if [ -f nbs/experiments/05_critical_tokens.ipynb ]; then mkdir -p outputs/$(PROFILE)/critical_tokens && \
-	  $(PM) nbs/experiments/05_critical_tokens.ipynb outputs/$(PROFILE)/critical_tokens/05_critical_tokens.ipynb -p profile $(PROFILE); \
-	else echo "critical tokens notebook not written yet: skipped"; fi
+	mkdir -p outputs/$(PROFILE)/critical_tokens
+	$(PM) nbs/experiments/05_critical_tokens.ipynb outputs/$(PROFILE)/critical_tokens/05_critical_tokens.ipynb -p profile $(PROFILE)
+	$(TIDY) outputs/$(PROFILE)/critical_tokens/05_critical_tokens.ipynb
 
 rl-cpu: $(STAMP)
-	@if [ -f nbs/experiments/02_rl_prioritized_kl.ipynb ]; then mkdir -p outputs/$(PROFILE)/rl/fig4 && \
-	  $(PM) nbs/experiments/02_rl_prioritized_kl.ipynb outputs/$(PROFILE)/rl/fig4/02_rl_prioritized_kl.ipynb -p profile $(PROFILE) -p n_seeds $(SEEDS) -p total_episodes $(RL_EPISODES) -p workers 2; \
-	else echo "RL notebook not written yet: skipped"; fi
+	mkdir -p outputs/$(PROFILE)/rl/fig4
+	$(PM) nbs/experiments/02_rl_prioritized_kl.ipynb outputs/$(PROFILE)/rl/fig4/02_rl_prioritized_kl.ipynb -p profile $(PROFILE) -p n_seeds $(SEEDS) -p total_episodes $(RL_EPISODES) -p workers 2
+	$(TIDY) outputs/$(PROFILE)/rl/fig4/02_rl_prioritized_kl.ipynb
 
 # Fig. 6 (the beta ablation): beta 0 and 150 are the runs of rl-cpu; the committed runs are reused (aggregation only)
 fig6-cpu: $(STAMP) rl-cpu
 	mkdir -p outputs/$(PROFILE)/rl/fig6_sampled
 	$(PM) nbs/experiments/03_rl_beta_ablation.ipynb outputs/$(PROFILE)/rl/fig6_sampled/03_rl_beta_ablation.ipynb -p profile $(PROFILE) \
 	  -p n_seeds $(SEEDS) -p total_episodes $(RL_EPISODES) -p borrow_from fig4 -p workers 2 -p experiment fig6_sampled
+	$(TIDY) outputs/$(PROFILE)/rl/fig6_sampled/03_rl_beta_ablation.ipynb
 
 # benchmarks (bench/, plain scripts; not part of `make test`): a table, and outputs/bench/<date>-<machine>.csv
 bench: $(STAMP)

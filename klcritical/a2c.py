@@ -22,8 +22,8 @@ from .eval import token_certainty, _continuation_logits
 from .pretrain import bf16_supported
 
 # %% auto #0
-__all__ = ['RL_FIELDS', 'PARAMS_FILE', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect', 'reached_critical', 'minibatches',
-           'top_entropy_mask', 'top_cov_mask', 'shuffle_within_rows', 'a2c_update', 'critical_probs',
+__all__ = ['RL_FIELDS', 'PARAMS_FILE', 'QUIET_KERNEL', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect', 'reached_critical',
+           'minibatches', 'top_entropy_mask', 'top_cov_mask', 'shuffle_within_rows', 'a2c_update', 'critical_probs',
            'critical_kl_share', 'a2c_step', 'check_rl_config', 'RLEvaluator', 'checkpoint_ref',
            'resolve_certainty_temperature', 'train_a2c', 'sweep', 'make_executor']
 
@@ -471,13 +471,15 @@ def _stale_settings(d: Path, params: dict) -> list[str]:
     old, new = json.loads(f.read_text()), json.loads(json.dumps(params))
     return [f"{k}: {old.get(k)!r} (stored) vs {new.get(k)!r} (asked)" for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k)]
 
+QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]   # a run's kernel logs no transport warning or interrupt line; its errors are in run.ipynb
+
 def _execute_run(single: str, d: str, params: dict) -> str:
     "Execute one run of a sweep into directory `d`, then mark it done."
     import papermill as pm
     rd = RunDir(d); rd.path.mkdir(parents=True, exist_ok=True); t0 = time.time()
     rd.write_text(PARAMS_FILE, json.dumps(params, indent=1, sort_keys=True))     # what was asked: checked by later sweeps
     pm.execute_notebook(single, str(rd.path / "run.ipynb"), cwd=str(Path(single).parent), progress_bar=False,
-                        parameters=dict(params, run_dir=str(rd.path)))
+                        parameters=dict(params, run_dir=str(rd.path)), extra_arguments=QUIET_KERNEL)
     rd.mark_done(f"{time.time() - t0:.0f} s\n")
     return rd.path.name
 

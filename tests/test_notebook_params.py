@@ -2,13 +2,15 @@
 from pathlib import Path
 import papermill as pm
 import pytest
+from klcritical.a2c import QUIET_KERNEL
 
 NB = Path(__file__).resolve().parents[1] / "nbs" / "experiments"
 
 
 def run(nb: str, tmp_path, **params):
     with pytest.raises(pm.PapermillExecutionError) as e:
-        pm.execute_notebook(str(NB / nb), str(tmp_path / "out.ipynb"), parameters=params, progress_bar=False, cwd=str(tmp_path))
+        pm.execute_notebook(str(NB / nb), str(tmp_path / "out.ipynb"), parameters=params, progress_bar=False, cwd=str(tmp_path),
+                            extra_arguments=QUIET_KERNEL)
     return str(e.value)
 
 
