@@ -14,9 +14,13 @@ TIMES = ("start_time", "end_time", "duration")
 TQDM = re.compile(r"\[\d+:\d+(?::\d+)?<[^\]]*\]")
 
 
+# a path into any clone of the repository ('/t/repro/outputs/cpu/...', '/home/me/klcritical/nbs/...'): the clone's part goes
+CLONE = re.compile(r"(?<![\w.~-])/(?:[\w.+-]+/)+?(?=(?:outputs|nbs|runs)/)")
+
+
 def relative(s: str, root: Path = ROOT) -> str:
     "Paths under the repository written from its root ('./outputs/...'), whatever machine or clone ran the notebook."
-    return s.replace(str(root) + "/", "./").replace(str(root), ".")
+    return CLONE.sub("./", s.replace(str(root) + "/", "./").replace(str(root), "."))
 
 
 def tidy(nb: dict, root: Path = ROOT) -> dict:
