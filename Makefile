@@ -27,6 +27,7 @@ test: $(STAMP)
 	OMP_NUM_THREADS=1 $(BIN)/nbdev-test --n-workers 2 --timing   # one thread per notebook: two spinning OpenMP pools on 2 cores run far slower
 	$(BIN)/python -m pytest -q
 	$(BIN)/python tests/check_dependency_floor.py
+	$(BIN)/python scripts/results_pages.py check   # the README's headline and docs/results/ equal what the committed CSVs give
 	$(MAKE) docs-quick
 
 # the documentation site in _site/ (open _site/index.html): library notebooks executed so every example shows its result

@@ -40,7 +40,8 @@ def fix_links(md: str, here: str) -> str:
         while re.search(r"[^/]+/\.\./", path): path = re.sub(r"[^/]+/\.\./", "", path, count=1)
         path = path.removeprefix("./")
         up = "../" if here.startswith("docs/") else ""
-        if path.startswith("docs/") and path.endswith(".md"): out.append(f"{bang}[{text}]({up}findings/{path[5:]})")
+        if path.startswith("docs/results/") and path.endswith(".md"): out.append(f"{bang}[{text}]({up}results/{path[13:]})")
+        elif path.startswith("docs/") and path.endswith(".md"): out.append(f"{bang}[{text}]({up}findings/{path[5:]})")
         elif path.endswith((".png", ".svg")) and (ROOT / path).exists():
             (SRC / path).parent.mkdir(parents=True, exist_ok=True); shutil.copy(ROOT / path, SRC / path)
             out.append(f"{bang}[{text}]({up}{path})")
@@ -116,6 +117,10 @@ def main(argv=None) -> int:
     copy_mathjax(SRC / "assets")
     findings = sorted((ROOT / "docs").glob("*.md"))
     for f in findings: (SRC / "findings" / f.name).write_text(fix_links(f.read_text(), f"docs/{f.name}"))
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import results_pages                                          # the results pages, rendered now from the committed CSVs
+    results = results_pages.render_pages(SRC / "results")
+    for f in results: f.write_text(fix_links(f.read_text(), f"docs/results/{f.name}"))
     library = sorted((ROOT / "nbs").glob("[0-9][0-9]*_*.ipynb"))
     for nb in library:
         if a.no_execute: shutil.copy(nb, SRC / "library" / nb.name)
@@ -123,15 +128,25 @@ def main(argv=None) -> int:
         tidy(SRC / "library" / nb.name)
     experiments = {p: t for p, t in EXPERIMENTS.items() if (ROOT / p).exists()}
     for p in experiments: shutil.copy(ROOT / p, SRC / page_name(p))
-    nav = [{"Home": "index.md"},
-           {"Library": [{title(nb): f"library/{nb.name}"} for nb in library]},
-           {"Results at cpu": [{t: page_name(p)} for p, t in experiments.items()]},
-           {"Findings": [f"findings/{f.name}" for f in findings]}]
+    md_title = lambda f: next((l[2:].strip() for l in f.read_text().splitlines() if l.startswith("# ")), f.stem)
+    by_name = {f.name: f for f in findings}
+    concepts = [{"Critical tokens and the task": "library/00_scratchpad.ipynb"},
+                {"The prioritized KL": "library/02_prioritized_kl.ipynb"},
+                {md_title(by_name["protocol.md"]): "findings/protocol.md"}]
+    bench = [n for n in ("benchmarks.md", "speed.md") if n in by_name]
+    other = [n for n in by_name if n not in bench and n != "protocol.md"]
+    nav = [{"Home: install and quickstart": "index.md"},            # the user's path: install -> concepts -> results -> API -> benchmarks
+           {"Concepts": concepts},
+           {"Results": [{md_title(f): f"results/{f.name}"} for f in results]
+                       + [{"More findings": [{md_title(by_name[n]): f"findings/{n}"} for n in other]},
+                          {"Executed notebooks (cpu)": [{t: page_name(p)} for p, t in experiments.items()]}]},
+           {"API": [{title(nb): f"library/{nb.name}"} for nb in library]},
+           {"Benchmarks": [{md_title(by_name[n]): f"findings/{n}"} for n in bench]}]
     (SRC / "nav.json").write_text(json.dumps(nav))
     cfg = (ROOT / "mkdocs.yml").read_text().split("# nav: written by scripts/build_docs.py")[0]
     (ROOT / "_site_mkdocs.yml").write_text(cfg + "# nav: written by scripts/build_docs.py\n" + "nav: " + json.dumps(nav) + "\n")
     print(f"staged {len(library)} library notebooks ({'as committed' if a.no_execute else 'executed'}), "
-          f"{len(experiments)} experiment notebooks, {len(findings)} findings pages in {SRC.relative_to(ROOT)}/")
+          f"{len(experiments)} experiment notebooks, {len(results)} results pages, {len(findings)} findings pages in {SRC.relative_to(ROOT)}/")
     return 0
 
 

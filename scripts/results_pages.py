@@ -1,19 +1,21 @@
 """The results pages and the README's headline, rendered from the committed CSVs, so that no number is typed by hand.
 
-`docs/results/*.md` are Jinja2 templates: their prose says only what does not change with the data, and every number,
-table and verdict comes from a CSV under `outputs/` through the helpers below. The README's generated blocks
-(between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`) are rendered from `docs/results/_NAME.md`.
+`docs/templates/*.md` are Jinja2 templates: their prose says only what does not change with the data, and every
+number, table and verdict comes from a CSV under `outputs/` through the helpers below. They are rendered into
+`docs/results/*.md` (committed, so that the pages read on GitHub as on the site), and the README's generated blocks
+(between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`) from `docs/templates/_NAME.md`.
 
-    python scripts/results_pages.py render OUT_DIR   # the pages, into OUT_DIR (the docs build does this)
-    python scripts/results_pages.py check            # the README's blocks equal what the CSVs give now (make test)
-    python scripts/results_pages.py write            # rewrite the README's blocks from the CSVs
+    python scripts/results_pages.py write            # render docs/results/ and the README's blocks from the CSVs
+    python scripts/results_pages.py check            # both equal what the committed CSVs give now (make test)
+    python scripts/results_pages.py render OUT_DIR   # the pages into another folder
 """
 from __future__ import annotations
 import argparse, difflib, functools, math, re, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TEMPLATES = ROOT / "docs" / "results"
+TEMPLATES = ROOT / "docs" / "templates"
+PAGES = ROOT / "docs" / "results"
 README = ROOT / "README.md"
 BLOCK = re.compile(r"(<!-- generated:(?P<name>[\w-]+) -->\n)(?P<body>.*?)(<!-- /generated:(?P=name) -->)", re.S)
 
@@ -23,6 +25,7 @@ def _read(path: str):
     import pandas as pd
     f = ROOT / path
     if not f.exists(): raise FileNotFoundError(f"results page: {path} is not in the repository (has its run been committed?)")
+    if f.stat().st_size == 0: return pd.DataFrame()       # written before any row existed (e.g. no paper-scale window yet)
     return pd.read_csv(f)
 
 
@@ -92,12 +95,24 @@ def folders(pattern: str) -> list[str]:
     return sorted(str(f.relative_to(ROOT)) for f in ROOT.glob(pattern) if f.is_dir())
 
 
+def exists(path: str) -> bool:
+    "Whether the repository holds `path` (a file or a folder): a section whose data are not committed yet is left out."
+    return (ROOT / path).exists()
+
+
+def text(path: str) -> str:
+    "A committed text file's content (e.g. a plan or a log written by a run), to quote in a ```text block."
+    f = ROOT / path
+    if not f.exists(): raise FileNotFoundError(f"results page: {path} is not in the repository")
+    return f.read_text().rstrip("\n")
+
+
 def env():
     import jinja2
     e = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
                            keep_trailing_newline=True, autoescape=False)
     e.globals.update(csv=csv, one=one, num=num, ci=ci, table=table, commands=commands, verdict_table=verdict_table,
-                     count=count, folders=folders, min=min, max=max, abs=abs, round=round, len=len, sorted=sorted)
+                     count=count, folders=folders, text=text, exists=exists, min=min, max=max, abs=abs, round=round, len=len, sorted=sorted)
     return e
 
 
@@ -138,16 +153,24 @@ def main(argv=None) -> int:
         return 0
     text = README.read_text()
     if not readme_blocks(text): print("README.md has no generated block", file=sys.stderr); return 1
-    new = fill_readme(text)
+    want = {README: fill_readme(text)} | {PAGES / p.name: render(p.name) for p in pages()}
     if a.action == "write":
-        README.write_text(new); print("README.md: generated blocks rewritten from the CSVs"); return 0
-    if new != text:
-        sys.stdout.writelines(difflib.unified_diff(text.splitlines(True), new.splitlines(True), "README.md", "README.md, from the CSVs"))
-        print("README.md's generated numbers differ from what the committed CSVs give: run "
-              "`python scripts/results_pages.py write` (and read the new numbers before committing)", file=sys.stderr)
+        PAGES.mkdir(exist_ok=True)
+        for f in PAGES.glob("*.md"):
+            if f not in want: f.unlink()                           # a page whose template is gone
+        for f, t in want.items(): f.write_text(t)
+        print(f"README.md's generated blocks and {len(want) - 1} pages in docs/results/ rendered from the CSVs"); return 0
+    stale = [f for f, t in want.items() if not f.exists() or f.read_text() != t]
+    stale += [f for f in PAGES.glob("*.md") if f not in want]
+    for f in stale:
+        old = f.read_text().splitlines(True) if f.exists() else []
+        sys.stdout.writelines(difflib.unified_diff(old, want.get(f, "").splitlines(True), str(f.relative_to(ROOT)), "from the CSVs"))
+    if stale:
+        print(f"{len(stale)} file(s) differ from what the committed CSVs and templates give: "
+              + ", ".join(str(f.relative_to(ROOT)) for f in stale)
+              + ". Run `python scripts/results_pages.py write` and read the new numbers before committing.", file=sys.stderr)
         return 1
-    for p in pages(): render(p.name)   # every page renders (a renamed column or a missing CSV fails here, not on the site)
-    print(f"README.md's generated blocks match the CSVs; {len(pages())} results pages render")
+    print(f"README.md's generated blocks and the {len(want) - 1} results pages match the committed CSVs")
     return 0
 
 
