@@ -7,7 +7,8 @@ side, and scaling with length and model size. Prints a table and writes outputs/
     python bench/run.py --checkpoint outputs/cpu/checkpoints/N3   # sections 3-4 from a pre-trained model
 
 Sections: 1 matmul peak, 2 pre-training throughput, 3 RL collect, 4 TRL GRPOTrainer peer, 5 scaling,
-6 before/after rows for the rollout (decoder variants alternating in one process)."""
+6 before/after rows for the rollout (decoder variants alternating in one process), 7 speculative rollouts (drafts from
+the row's own text) against plain decoding."""
 from __future__ import annotations
 import argparse, csv, datetime, os, sys, time
 from dataclasses import asdict, fields
@@ -16,13 +17,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import OUT_DIR, ROOT, LoadMeter, Results, Row, describe_machine, fmt, machine_slug, n_cores, record_load
 
-ALL = (1, 2, 3, 4, 5, 6)
+ALL = (1, 2, 3, 4, 5, 6, 7)
 
 
 def parse_args(argv=None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="fewer steps, episodes and lengths (a few minutes)")
-    ap.add_argument("--sections", default="1,2,3,4,5,6", help="comma-separated subset of 1,2,3,4,5,6")
+    ap.add_argument("--sections", default="1,2,3,4,5,6,7", help="comma-separated subset of 1,2,3,4,5,6,7")
     ap.add_argument("--checkpoint", default=None, help="pre-trained model directory for sections 3-4 (default: a fresh cpu model)")
     ap.add_argument("--trl-generations", type=int, default=5, help="GRPO completions per prompt (50 must be a multiple)")
     ap.add_argument("--trl-bf16", choices=("auto", "on", "off"), default="auto",
@@ -107,6 +108,8 @@ def main(argv=None) -> Path:
                 res.add(scaling.S_MOD, "plot", str(png.relative_to(ROOT) if ROOT in png.parents else png))
             elif s == 6:
                 import before_after; before_after.run(res, a.quick, a.checkpoint); name = before_after.SECTION
+            elif s == 7:
+                import speculative; speculative.run(res, a.quick, a.checkpoint); name = speculative.SECTION
         record_load(res, name, load)
     res.add("machine", "wall_s", round(time.perf_counter() - t_start, 1), "s", "whole run, without imports")
     print_table(res.rows)

@@ -425,3 +425,29 @@ class KVDecoder:
             x = x + blk.mlp.c_proj(F.gelu(blk.mlp.c_fc(blk.ln_2(x)), approximate="tanh"))      # GPT-2's gelu_new, fused
         self.t = t + S
         return self.lm.lm_head(tr.ln_f(x[:, -1]))                                              # [B, V]
+
+    @torch.no_grad()
+    def extend(self, ids: torch.Tensor, # [B, S] S tokens of every row, written at that row's own slots
+               pos: torch.Tensor, # [B, S] their position ids
+               start: torch.Tensor, # [B] the first slot of each row's block: the row's cache holds slots < start (rows advance at their own pace)
+              ) -> torch.Tensor:
+        "Logits `[B, S, V]` after each of the `S` tokens; a row's slots from `start + S` on are masked (they must hold finite values: zero the cache first)."
+        tr, (B, S), dev = self.lm.transformer, ids.shape, ids.device
+        slots = start[:, None] + torch.arange(S, device=dev)                                    # [B, S]
+        Tm = int(slots.max()) + 1
+        see = torch.arange(Tm, device=dev)[None, None, :] <= slots[:, :, None]                   # [B, S, Tm] causal within each row
+        bias = self.key_bias[:, :, 0, :Tm].masked_fill(~see, float("-inf"))[:, None]           # [B, 1, S, Tm] (+ the prompt's padding)
+        rows = torch.arange(B, device=dev)[:, None].expand(B, S)
+        x = tr.wte(ids) + tr.wpe(pos)                                                           # [B, S, D]
+        D = x.shape[-1]
+        for i, blk in enumerate(tr.h):
+            q, k, v = (z.view(B, S, self.H, self.hd) for z in blk.attn.c_attn(blk.ln_1(x)).split(D, -1))
+            self.v[i][rows, :, slots] = v                                                       # [B, S, H, hd] into [B, H, T, hd]
+            if self.kt: self.k[i].permute(0, 3, 1, 2)[rows, slots] = k; keys = self.k[i, ..., :Tm]
+            else: self.k[i][rows, :, slots] = k; keys = self.k[i, :, :, :Tm].transpose(-1, -2)
+            s = (q.transpose(1, 2) @ keys).mul_(self.hd ** -0.5).add_(bias)                    # [B, H, S, Tm]
+            a = s.softmax(-1) @ self.v[i, :, :, :Tm]                                            # [B, H, S, hd]
+            x = x + blk.attn.c_proj(a.transpose(1, 2).reshape(B, S, D))
+            x = x + blk.mlp.c_proj(F.gelu(blk.mlp.c_fc(blk.ln_2(x)), approximate="tanh"))
+        self.t = max(self.t, Tm)
+        return self.lm.lm_head(tr.ln_f(x))                                                      # [B, S, V]

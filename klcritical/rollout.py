@@ -14,7 +14,8 @@ from .scratchpad import Task, ADDITION, get_task, encode
 from .model import KVDecoder
 
 # %% auto #0
-__all__ = ['Generation', 'model_device', 'left_pad', 'generate', 'bootstrap_ci', 'answer_accuracy', 'accuracy_table']
+__all__ = ['Generation', 'model_device', 'left_pad', 'generate', 'drafts', 'generate_speculative', 'bootstrap_ci',
+           'answer_accuracy', 'accuracy_table']
 
 # %% ../nbs/03_rollout.ipynb #c005
 @dataclass
@@ -65,12 +66,16 @@ class _StopRule:
         self.done = torch.zeros(B, dtype=torch.bool, device=dev)                           # ended (padding from now on)
         self.finished = torch.zeros(B, dtype=torch.bool, device=dev)                       # ended by the rule, not the cap
 
-    def step(self, nxt: torch.Tensor) -> bool:
-        "Take the tokens `nxt` [B] just written; True when every row has ended."
+    def step(self, nxt: torch.Tensor, # [B] the tokens just written
+             active: torch.Tensor | None = None, # [B] the rows that wrote one (None: all); the others are left as they are
+            ) -> bool:
+        "Take the tokens `nxt` just written; True when every row has ended."
         ends = (self.closed & (nxt == self.nl)) | (nxt == self.eos)
+        if active is not None: ends &= active
         self.finished |= ends & ~self.done
         if len(self.pattern):                                           # has this token completed `stop_after`?
-            self.tail = torch.cat([self.tail[:, 1:], nxt[:, None]], 1)
+            tail = torch.cat([self.tail[:, 1:], nxt[:, None]], 1)
+            self.tail = tail if active is None else torch.where(active[:, None], tail, self.tail)
             self.closed |= (self.tail == self.pattern).all(-1)
         self.done |= ends
         return bool(self.done.all())
@@ -84,8 +89,13 @@ def generate(model, tokenizer,
              generator: torch.Generator | None = None, # random stream for sampling
              autocast: bool = False, # bf16 autocast on the CPU
              stop_after: str | None = None, # a row ends at its first newline after writing this (a task's `stop_after`); None: only at end-of-text
+             speculate: int = 0, # > 0: draft this many tokens from the row's own text and verify them in one pass (`generate_speculative`)
             ) -> Generation:
     "Batched generation with the KV cache; a row ends at its first newline after `stop_after`, at end-of-text, or at the cap."
+    if speculate > 0:
+        if not isinstance(model, GPT2LMHeadModel): raise TypeError(f"speculate needs a GPT2LMHeadModel (KVDecoder), got {type(model).__name__}")
+        if autocast: raise ValueError("speculate does not take autocast")
+        return generate_speculative(model, tokenizer, prompts, max_new_tokens, temperature, generator, stop_after, speculate)
     was_training = model.training; model.eval()
     dev = model_device(model)                                           # everything of the loop stays on the model's device
     x, mask = (t.to(dev) for t in left_pad(tokenizer, prompts))
@@ -116,6 +126,90 @@ def generate(model, tokenizer,
     seq = torch.cat([x, gen], 1)
     am = torch.cat([prompt_mask, gm], 1)
     return Generation(seq, am, gm, P, texts, stop.finished)
+
+# %% ../nbs/03_rollout.ipynb #c005sp1
+def drafts(hist: torch.Tensor, # [B, W] each row's tokens so far (prompt and generated), left-aligned in its own row
+           n: torch.Tensor, # [B] how many of them are real
+           k: int, # tokens to guess
+           ngrams: tuple = (3, 2, 1), # match the row's last 3 tokens, else 2, else 1
+          ) -> torch.Tensor:
+    "`[B, k]` guesses of each row's next `k` tokens: what followed the latest earlier occurrence of its last few tokens (prompt lookup)."
+    B, W = hist.shape
+    dev = hist.device
+    out = hist.gather(1, (n - 1).clamp(min=0)[:, None]).expand(B, k).clone()     # no match: repeat the last token
+    found = torch.zeros(B, dtype=torch.bool, device=dev)
+    at = torch.arange(W, device=dev)
+    for g in ngrams:
+        if W <= g: continue
+        last = hist.gather(1, (n[:, None] - g + torch.arange(g, device=dev)).clamp(min=0))        # [B, g]
+        hit = (hist.unfold(1, g, 1) == last[:, None]).all(-1) & (at[None, :W - g + 1] + g < n[:, None])   # earlier, with a continuation
+        s = torch.where(hit, at[None, :W - g + 1], -1).max(1).values                            # the latest such start; -1: none
+        use = (s >= 0) & ~found & (n >= g)
+        nxt = (s[:, None] + g + torch.arange(k, device=dev)).clamp(max=W - 1)
+        out = torch.where(use[:, None], hist.gather(1, nxt), out)
+        found |= use
+    return out
+
+# %% ../nbs/03_rollout.ipynb #c005sp2
+@torch.no_grad()
+def generate_speculative(model: GPT2LMHeadModel, tokenizer,
+                         prompts: list[str], max_new_tokens: int,
+                         temperature: float = 0.0, # 0: greedy, token for token as `generate`; otherwise exact sampling
+                         generator: torch.Generator | None = None,
+                         stop_after: str | None = None,
+                         k: int = 4, # tokens drafted per row and round
+                        ) -> Generation:
+    "`generate`, with k tokens per row drafted from the row's own text and verified in one pass: the same greedy tokens, the same sampling distribution."
+    if k < 1: raise ValueError(f"k (tokens drafted per round) must be at least 1, got {k}")
+    was_training = model.training; model.eval()
+    dev = model_device(model)
+    x, mask = (t.to(dev) for t in left_pad(tokenizer, prompts))
+    B, P = x.shape
+    stop, pad = _StopRule(tokenizer, stop_after, B, dev), tokenizer.pad_token_id
+    W = P + max_new_tokens + k + 1
+    hist = torch.full((B, W), pad, dtype=torch.long, device=dev); hist[:, :P] = x   # every row: its prompt, then what it wrote
+    c = torch.zeros(B, dtype=torch.long, device=dev)                                # tokens written per row
+    wrote = torch.zeros(B, W - P, dtype=torch.bool, device=dev)                     # gen_mask
+    drafted = torch.zeros_like(wrote)                                               # the token was a kept draft (not the model's own pick)
+    dec = KVDecoder(model, B, W)
+    dec.k.zero_(); dec.v.zero_()                                                    # `extend` reads slots a row has not written (masked): finite
+    rows = torch.arange(B, device=dev)
+    def pick(L):                                                                    # [B, S, V] -> [B, S], as `generate` draws
+        if temperature <= 0: return L.float().argmax(-1)
+        p = F.softmax(L.float() / temperature, -1)
+        return torch.multinomial(p.reshape(-1, p.shape[-1]), 1, generator=generator).view(p.shape[:-1])
+    last_pos = mask.sum(1) - 1                                                      # position id of each prompt's last token
+    new = pick(dec(x, (mask.cumsum(-1) - 1).clamp(min=0), mask.bool())[:, None])  # [B, 1] the first token, not yet in the cache
+    n_new = torch.ones(B, dtype=torch.long, device=dev)
+    rounds, accepted = 0, []
+    while True:
+        for j in range(new.shape[1]):                                               # write this round's tokens through the stop rule
+            act = (j < n_new) & ~stop.done & (c < max_new_tokens)
+            if not act.any(): continue
+            hist[rows, P + c] = torch.where(act, new[:, j], hist[rows, P + c])
+            wrote[rows, c] |= act
+            drafted[rows, c] |= act & (j < n_new - 1) & (rounds > 0)
+            stop.step(new[:, j], act)
+            c = c + act.long()
+        live = ~stop.done & (c < max_new_tokens)
+        if not live.any(): break
+        d = drafts(hist, P + c, k)                                                  # [B, k]
+        block = torch.cat([hist[rows, P + c - 1][:, None], d], 1)                   # the last token written (not cached yet), then the drafts
+        L = dec.extend(block, (last_pos + c)[:, None] + torch.arange(k + 1, device=dev), P + c - 1)   # [B, k+1, V]
+        y = pick(L)                                                                 # y_j: the model's token after block[:, :j+1]
+        a = (y[:, :k] == d).long().cumprod(1).sum(1)                                # drafts kept: those equal to the model's own tokens
+        new, n_new = y, a + 1                                                       # = d_1..d_a, then the model's token after them
+        rounds += 1; accepted.append(a[live])
+    model.train(was_training)
+    T = int(c.max()) if B else 0
+    gm = wrote[:, :T].long()
+    gen = hist[:, P:P + T].masked_fill(gm == 0, pad)
+    texts = tokenizer.batch_decode(gen.cpu(), skip_special_tokens=True)
+    g = Generation(torch.cat([x, gen], 1), torch.cat([mask, gm], 1), gm, P, texts, stop.finished)
+    g.rounds = rounds                                                               # forward passes after the prompt's
+    g.accepted = torch.cat(accepted).float().mean().item() if accepted else 0.0      # drafts kept per live row and round
+    g.drafted = drafted[:, :T]                                                      # [B, T] which tokens were kept drafts
+    return g
 
 # %% ../nbs/03_rollout.ipynb #c012
 def bootstrap_ci(x, # per-example values (e.g. 0/1 correctness)

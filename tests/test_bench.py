@@ -48,3 +48,18 @@ def test_token_minibatch_collect_runs(tmp_path):
     rl_speed.token_minibatch_collect(res, tmp_path / "m", cfg, digits=2, size=16)
     rows = {r.name: r for r in res.rows}
     assert rows["token16_update_s"].value > 0 and "Adam steps" in rows["token16_total_s"].notes
+
+
+def test_speculative_section_fields_and_run(tmp_path):
+    import speculative
+    from common import Results
+    from klcritical.scratchpad import ADDITION
+    text = ADDITION.target((4567, 8912))
+    f = speculative.field_of(text)
+    assert len(f) == len(text) and set(f) <= set(speculative.FIELDS)
+    assert f[text.index("[4,5,6,7]") + 1] == "operand lists" and f[text.index("A=[9]") + 3] == "accumulator A=[…]"
+    assert f[text.index("7+2+0=9")] == "digit sum" and f[-2] == "answer line"
+    res = Results(verbose=False)          # a tiny model: the section's logic (greedy checked token for token inside), not its speed
+    speculative.run(res, quick=True, checkpoint=str(_tiny_checkpoint(tmp_path / "m")), episodes=4, digits=2, rounds=1)
+    rows = {r.name: r.value for r in res.rows}
+    assert rows["greedy, plain: s per rollout"] > 0 and "sampled T=1, k=4: drafts kept per row and pass" in rows
