@@ -59,3 +59,22 @@ def test_trl_extra_matches_the_tested_range():
     from klcritical.integrations.trl import TESTED_TRL
     lo, hi = TESTED_TRL
     assert str(lo) in spec and str(hi) not in spec, (extra, TESTED_TRL)
+
+
+def test_package_root_gives_the_headline_functions():
+    "`from klcritical import prioritized_kl, pretrain` gives the functions, before and after their modules are imported."
+    code = textwrap.dedent("""
+        import inspect, importlib
+        from klcritical import prioritized_kl, pretrain, RLConfig, PretrainConfig, train_grpo
+        assert inspect.isfunction(prioritized_kl) and inspect.isfunction(pretrain), (prioritized_kl, pretrain)
+        import klcritical.pretrain, klcritical.prioritized_kl                  # the modules, imported: the root keeps the functions
+        from klcritical.pretrain import matmul_peak                            # a module's other names, from the module
+        import klcritical
+        assert klcritical.pretrain is pretrain and klcritical.prioritized_kl is prioritized_kl
+        assert importlib.import_module("klcritical.pretrain").pretrain is pretrain
+        assert RLConfig().c_kl > 0 and callable(train_grpo) and PretrainConfig is klcritical.model.PretrainConfig
+        print('ok')
+    """)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
