@@ -32,12 +32,15 @@ def pretrain_cmd(out: str, # checkpoint directory to make (or reuse, or resume)
                  stop_after: int = None, # stop after this many steps in total (a time-limited job); the same command resumes
                  device: str = None, # None: the GPU when there is one
                  quiet: store_true = False, # no progress bars
+                 task: str = "addition", # a registered task (`scratchpad.TASKS`)
                 ) -> str:
-    "Pre-train a GPT-2 on 1..N-digit additions into OUT, or reuse / resume the run there."
+    "Pre-train a GPT-2 on a task's examples of lengths 1..N (1..N-digit additions by default) into OUT, or reuse / resume the run there."
     from klcritical.pretrain import ensure_pretrained
     from klcritical.model import get_profile
+    from klcritical.scratchpad import get_task
+    t = get_task(task)                                              # an unknown name: one line naming the registered tasks, before any work
     ck = ensure_pretrained(get_profile(profile, **_overrides(overrides)), n, out, seed=seed, retrain=retrain, progress=not quiet, device=device,
-                           stop_after=stop_after)
+                           stop_after=stop_after, task=t)
     print(ck); return str(ck)
 
 # %% ../nbs/08_cli.ipynb #c009
@@ -130,8 +133,9 @@ def sharpness_cmd(checkpoint: str, # a pre-trained checkpoint directory
     import pandas as pd
     from klcritical.eval import sharpness
     from klcritical.model import load_checkpoint
-    m, tok, meta = load_checkpoint(checkpoint)
-    return _write(pd.DataFrame([sharpness(m, tok, int(meta["max_digits"]), n, n_sampled, temperature, seed)]), out)
+    from klcritical.scratchpad import get_task
+    m, tok, meta = load_checkpoint(checkpoint)                      # the checkpoint's own task, as `evaluate` and `critical-tokens` take it
+    return _write(pd.DataFrame([sharpness(m, tok, int(meta["max_digits"]), n, n_sampled, temperature, seed, task=get_task(meta.get("task", "addition")))]), out)
 
 # %% ../nbs/08_cli.ipynb #c019
 @call_parse

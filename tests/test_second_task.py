@@ -69,3 +69,18 @@ def test_critical_token_table_on_the_task(pretrained):
     assert "".join(f[f.prompt_id == 0].token) == task.target(xs[0])    # teacher forcing follows the given text
     s = summarize_gaps(certainty_gaps(f))
     assert np.isfinite(s["dJ_critical"]) and np.isfinite(s["dJ_digit"])
+
+
+def test_command_line_on_the_task(pretrained, monkeypatch, tmp_path):
+    "Registered by name, the task goes through the CLI: `pretrain --task`, then `evaluate` and `sharpness` take it from the checkpoint."
+    from klcritical import scratchpad
+    from klcritical.cli import pretrain_cmd, evaluate_cmd, sharpness_cmd
+    task, p, ck, _ = pretrained
+    monkeypatch.setitem(scratchpad.TASKS, task.name, task)
+    over = '{"pretrain__steps": 6, "pretrain__eval_every": 3, "pretrain__ckpt_every": 3, "pretrain__n_quick_eval": 4}'
+    ck2 = pretrain_cmd(str(tmp_path / "ck"), profile="tiny", n=3, overrides=over, task="reverse", quiet=True)
+    assert load_checkpoint(ck2)[2]["task"] == "reverse"
+    acc = evaluate_cmd(ck2, lengths="[2, 3]", n=4)
+    assert list(acc.length) == [2, 3] and acc.accuracy.between(0, 1).all()
+    s = sharpness_cmd(ck2, n=4, n_sampled=2)
+    assert len(s) == 1 and np.isfinite(s.filter(like="certainty").to_numpy(dtype=float)).all()
