@@ -168,6 +168,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                      'klcritical.pretrain._check_args': ('pretrain.html#_check_args', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._cpu_has_native_bf16': ( 'pretrain.html#_cpu_has_native_bf16',
                                                                                    'klcritical/pretrain.py'),
+                                     'klcritical.pretrain._ensure_pretrained': ( 'pretrain.html#_ensure_pretrained',
+                                                                                 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._examples': ('pretrain.html#_examples', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._finish': ('pretrain.html#_finish', 'klcritical/pretrain.py'),
                                      'klcritical.pretrain._greedy_acc': ('pretrain.html#_greedy_acc', 'klcritical/pretrain.py'),

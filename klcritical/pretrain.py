@@ -400,7 +400,18 @@ def ensure_pretrained(profile: str | Profile, max_digits: int, ck: str | Path, s
                       progress: bool = True, device: str | torch.device | None = None, task: str | Task = ADDITION,
                       stop_after: int | None = None, # stop after this many steps in total; the same call resumes (for time-limited jobs)
                      ) -> Path:
-    "Path of a pre-trained checkpoint for (profile, N, seed) at `ck`, training (or resuming) it only if needed; never deletes a checkpoint. With `stop_after`, an unfinished run's directory may be returned instead."
+    "Path of a pre-trained checkpoint for (profile, N, seed) at `ck`, training (or resuming) it only if needed; never deletes a checkpoint. With `stop_after`, an unfinished run's directory may be returned instead. Processes asking for the same `ck` at once take turns (a lock file `.<name>.lock` beside it): one trains, the others then find its checkpoint."
+    from filelock import FileLock, Timeout
+    ck = Path(ck); ck.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(ck.parent / f".{ck.name}.lock")
+    try: lock.acquire(timeout=0)
+    except Timeout:
+        if progress: print(f"{ck}: another process is making it; waiting for it")
+        lock.acquire()
+    try: return _ensure_pretrained(profile, max_digits, ck, seed, retrain, progress, device, task, stop_after)
+    finally: lock.release()
+
+def _ensure_pretrained(profile, max_digits, ck: Path, seed, retrain, progress, device, task, stop_after) -> Path:
     ck, p, task = Path(ck), get_profile(profile), get_task(task)
     if not retrain and checkpoint_matches(ck, p, max_digits, seed, task): return ck
     run = _run_record(p, max_digits, seed, task)
