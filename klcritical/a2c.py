@@ -14,18 +14,18 @@ import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .scratchpad import Task, ADDITION, get_task, encode
-from .model import Profile, RLConfig, RunDir, RUN_FILE, get_profile, load_checkpoint, use_fast_kernels, default_device, train_attention
+from .model import Profile, RLConfig, RunDir, RUN_FILE, rl_settings, get_profile, load_checkpoint, use_fast_kernels, default_device, train_attention
 from .prioritized_kl import (certainty, exact_kl, per_token_kl, prioritized_kl, kl_reward, token_logprobs, entropy_from_logits,
                                        KL_ESTIMATORS, KL_PLACEMENTS, release_check)
 from .rollout import generate, answer_accuracy
 from .eval import token_certainty, _continuation_logits
+from .methods import TokenView, agg_loss, apply_token_methods, check_methods, needs_policy_pass, top_entropy_mask, top_cov_mask, shuffle_within_rows
 from .pretrain import bf16_supported
 
 # %% auto #0
 __all__ = ['RL_FIELDS', 'PARAMS_FILE', 'QUIET_KERNEL', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect', 'reached_critical',
-           'minibatches', 'top_entropy_mask', 'top_cov_mask', 'shuffle_within_rows', 'a2c_update', 'critical_probs',
-           'critical_kl_share', 'a2c_step', 'check_rl_config', 'RLEvaluator', 'checkpoint_ref',
-           'resolve_certainty_temperature', 'train_a2c', 'sweep', 'make_executor']
+           'minibatches', 'a2c_update', 'critical_probs', 'critical_kl_share', 'a2c_step', 'check_rl_config',
+           'RLEvaluator', 'checkpoint_ref', 'resolve_certainty_temperature', 'train_a2c', 'sweep', 'make_executor']
 
 # %% ../nbs/06_a2c.ipynb #c005
 def trunk(lm, input_ids, attention_mask, position_ids, autocast: bool = False) -> torch.Tensor:
@@ -123,52 +123,10 @@ def minibatches(mask: torch.Tensor, # [B, T] 1 on the generated tokens of a coll
         out.append((rows, sel))
     return out
 
-# %% ../nbs/06_a2c.ipynb #c012t1
-def top_entropy_mask(entropy: torch.Tensor, # [B, T] per-token policy entropy
-                     mask: torch.Tensor, # [B, T] 1 on generated tokens
-                     quantile: float, # the fraction kept: tokens at or above the (1 - quantile) quantile
-                     per_row: bool = False, # False: one threshold over the collect (TRL's); True: one per response (Archer's)
-                    ) -> torch.Tensor: # [B, T] bool
-    "The generated tokens whose entropy is in the top `quantile` fraction, over the collect or within each response."
-    if not 0 < quantile <= 1: raise ValueError(f"quantile must be in (0, 1], got {quantile}")
-    m = mask.bool()
-    e = torch.where(m, entropy.float(), torch.full_like(entropy.float(), float("nan")))
-    thr = torch.nanquantile(e, 1 - quantile, dim=1, keepdim=True) if per_row else torch.nanquantile(e[m], 1 - quantile)
-    return m & (entropy >= thr)
-
-def top_cov_mask(logp: torch.Tensor, adv: torch.Tensor, # [B, T] log-probabilities and advantages of the sampled tokens
-                 mask: torch.Tensor, ratio: float) -> torch.Tensor: # [B, T] bool
-    "KL-Cov's selection: the `ratio` fraction (at least one) of generated tokens with the largest (log π - mean)(A - mean)."
-    m = mask.bool(); lp, a = logp[m].float(), adv[m].float()
-    cov = (lp - lp.mean()) * (a - a.mean())
-    out = torch.zeros_like(m); k = max(1, int(ratio * len(cov)))
-    out[m] = torch.zeros_like(cov, dtype=torch.bool).index_fill_(0, cov.topk(k).indices, True)
-    return out
-
-def shuffle_within_rows(x: torch.Tensor, mask: torch.Tensor, generator: torch.Generator | None = None) -> torch.Tensor:
-    "`x` [B, T] with each row's values on generated tokens (`mask`) permuted among those tokens; the rest unchanged."
-    m = mask.bool(); inf = torch.full(m.shape, float("inf"), device=x.device)
-    where = torch.where(m, torch.arange(m.shape[1], device=x.device).float().expand(m.shape), inf).sort(dim=1, stable=True).indices
-    perm = torch.where(m, torch.rand(m.shape, generator=generator, device=x.device), inf).sort(dim=1, stable=True).indices
-    return x.scatter(1, where, x.gather(1, perm))
-
 # %% ../nbs/06_a2c.ipynb #c012t5
 def _needs_sampling_pass(cfg) -> bool:
     "Whether an update needs the sampling policy's logits and values (one extra forward per collect)."
-    return (cfg.kl_placement == "reward" or cfg.kl_ratio or cfg.pg_entropy_quantile < 1 or cfg.kl_entropy_release > 0
-            or cfg.kl_cov_ratio > 0)
-
-def _token_selection(cfg, mask, cert, old_logits, old_logp, old_values, rewards) -> tuple:
-    "Per-token policy-gradient weights, KL weights and KL-Cov selection `[B, T]` of a collect, from the options of `cfg`."
-    ones = torch.ones_like(mask)
-    ent = entropy_from_logits(old_logits) if old_logits is not None else None
-    pg_w = top_entropy_mask(ent, mask, cfg.pg_entropy_quantile).float() if cfg.pg_entropy_quantile < 1 else ones
-    kl_w = 1 - top_entropy_mask(ent, mask, cfg.kl_entropy_release, per_row=True).float() if cfg.kl_entropy_release > 0 else ones
-    cov = torch.zeros_like(mask)
-    if cfg.kl_cov_ratio > 0:
-        adv0, _ = gae(rewards, old_values, mask, cfg.gamma, cfg.gae_lambda)
-        cov = top_cov_mask(old_logp, adv0, mask, cfg.kl_cov_ratio).float()
-    return pg_w, kl_w, cov
+    return cfg.kl_placement == "reward" or cfg.kl_ratio or needs_policy_pass(cfg.methods)
 
 # %% ../nbs/06_a2c.ipynb #c012s0
 def _update_inputs(ac: ActorCritic, ref_lm, batch: dict, cfg) -> SimpleNamespace:
@@ -188,21 +146,24 @@ def _update_inputs(ac: ActorCritic, ref_lm, batch: dict, cfg) -> SimpleNamespace
     t_ref = time.perf_counter() - t_ref
     # --- rewards: 0 everywhere but the last generated token of each episode
     last = (mask.cumsum(1) == mask.sum(1, keepdim=True)) & (mask > 0)
-    reward = batch["reward"][torch.randperm(B)] if cfg.reward_shuffle else batch["reward"]                  # control: shuffled
-    rewards = last.float() * reward[:, None]                                                                  # [B, T]
+    rewards = last.float() * batch["reward"][:, None]                                                          # [B, T]
     old_logp = old_logits = old_values = None
     if _needs_sampling_pass(cfg):                                      # the sampling policy's log-probs, once per collect
         with torch.no_grad():
             old_logits, old_values = ac(seq, am, pos, autocast)
             old_logits, old_values = old_logits[:, P - 1:-1].float() / cfg.temperature, old_values[:, P - 1:-1]   # [B, T, V], [B, T]
             old_logp = token_logprobs(old_logits, acts)                                                       # [B, T]
+    # --- token methods (`RLConfig.methods`): reward methods, the KL in the reward if placed there, then the token methods
+    v = TokenView(mask=mask, certainty=cert, rewards=rewards, logits=old_logits, logp=old_logp, values=old_values,
+                  advantages=lambda r, val, m: gae(r, val, m, cfg.gamma, cfg.gae_lambda)[0])
+    v = apply_token_methods(cfg.methods, v, "rewards")
     if cfg.kl_placement == "reward":                                   # the KL in the reward: c_kl * Ĵ^β * KL off every token
-        rewards = rewards - cfg.c_kl * kl_reward(old_logp, ref_logp, cert, cfg.beta, cfg.kl_estimator,
-                                                 old_logits, ref_logits / cfg.temperature) * mask
-    pg_w, kl_w, cov_sel = _token_selection(cfg, mask, cert, old_logits, old_logp, old_values, rewards)
-    if cfg.certainty_shuffle: cert = shuffle_within_rows(cert, mask)                          # control: right weights, wrong tokens
-    return SimpleNamespace(P=P, seq=seq, am=am, pos=pos, acts=acts, mask=mask, ref_logits=ref_logits, ref_logp=ref_logp, cert=cert,
-                           crit=batch.get("crit"), rewards=rewards, old_logp=old_logp, pg_w=pg_w, kl_w=kl_w, cov_sel=cov_sel, autocast=autocast, t_ref=t_ref)
+        v.rewards = v.rewards - cfg.c_kl * kl_reward(old_logp, ref_logp, cert, cfg.beta, cfg.kl_estimator,
+                                                     old_logits, ref_logits / cfg.temperature) * mask
+    v = apply_token_methods(cfg.methods, v, "tokens")
+    return SimpleNamespace(P=P, seq=seq, am=am, pos=pos, acts=acts, mask=mask, ref_logits=ref_logits, ref_logp=ref_logp, cert=v.certainty,
+                           crit=batch.get("crit"), rewards=v.rewards, old_logp=old_logp, pg_w=v.pg_weight, kl_w=v.kl_weight,
+                           penalties=v.penalties, autocast=autocast, t_ref=t_ref)
 
 # %% ../nbs/06_a2c.ipynb #c012s1
 def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
@@ -215,30 +176,31 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
         for idx, m in mbs:                                                                                   # m: [b, T] tokens that count
             logits, values = ac(u.seq[idx], u.am[idx], u.pos[idx], u.autocast)
             logits, values = logits[:, u.P - 1:-1].float() / cfg.temperature, values[:, u.P - 1:-1]              # [b, T, V], [b, T]
-            n = m.sum().clamp(min=1)
             logp = token_logprobs(logits, u.acts[idx])                                                          # [b, T]
             # advantages over whole episodes (every row is complete), before the loss picks the tokens of `m`
             with torch.no_grad(): adv, ret = gae(u.rewards[idx], values.detach(), u.mask[idx], cfg.gamma, cfg.gae_lambda)
-            pg_loss = -(logp * adv * m * u.pg_w[idx]).sum() / n                                                 # pg_w: 80/20, else 1
-            value_loss = (((values - ret) ** 2) * m).sum() / n
-            entropy = (entropy_from_logits(logits) * m).sum() / n
+            # every term: a per-token loss reduced by `agg_loss` (the mean over the minibatch's generated tokens)
+            pg_loss = agg_loss(-(logp * adv * m * u.pg_w[idx]), m)                                             # pg_w: token methods', else 1
+            value_loss = agg_loss((values - ret) ** 2, m)
+            entropy = agg_loss(entropy_from_logits(logits), m)
             ref_l = u.ref_logits[idx] / cfg.temperature                                                        # [b, T, V], for "exact"
             kl = prioritized_kl(logp, u.ref_logp[idx], u.cert[idx], cfg.beta, m, kind=cfg.kl_estimator, logits=logits, ref_logits=ref_l,
                                 old_logp=u.old_logp[idx] if cfg.kl_ratio else None, token_weight=u.kl_w[idx])    # kl_w: Archer, else 1
             kl_loss = cfg.c_kl * kl if cfg.kl_placement == "loss" else torch.zeros(())   # in the reward: already in `adv`
-            kl_cov = ((logp - u.old_logp[idx]).abs() * u.cov_sel[idx] * m).sum() / n if cfg.kl_cov_ratio > 0 else torch.zeros(())
-            loss = pg_loss + cfg.c_vf * value_loss - cfg.c_ent * entropy + kl_loss + cfg.kl_cov_coef * kl_cov
+            penalties = {k: (coef, agg_loss((logp - u.old_logp[idx]).abs() * sel[idx], m)) for k, (coef, sel) in u.penalties.items()}   # e.g. KL-Cov
+            loss = pg_loss + cfg.c_vf * value_loss - cfg.c_ent * entropy + kl_loss + sum((c * t for c, t in penalties.values()), torch.zeros(()))
+            kl_cov = penalties.get("kl_cov", (0.0, torch.zeros(())))[1]
             opt.zero_grad(set_to_none=True); loss.backward()
             torch.nn.utils.clip_grad_norm_(ac.parameters(), 1.0)
             opt.step(); n_updates += 1
             with torch.no_grad():
-                plain_kl = (per_token_kl(logp, u.ref_logp[idx], cfg.kl_estimator, logits, ref_l) * m).sum() / n
+                plain_kl = agg_loss(per_token_kl(logp, u.ref_logp[idx], cfg.kl_estimator, logits, ref_l), m)
                 if u.crit is not None:   # ‖∂ pg_loss / ∂ logits_t‖ = |A_t| pg_w_t ‖e_{a_t} − π_t‖ / n: where the policy gradient goes
                     g = adv.abs() * u.pg_w[idx] * m * (1 - 2 * logp.exp() + logits.softmax(-1).pow(2).sum(-1)).clamp(min=0).sqrt()
                     pg_mass += torch.stack([(g * u.crit[idx]).sum(), g.sum()])
             for k, v in (("loss", loss), ("pg_loss", pg_loss), ("value_loss", value_loss), ("entropy", entropy),
-                         ("kl", plain_kl), ("kl_weighted", kl), ("kl_cov", kl_cov)):
-                stats[k] += v.detach() / (cfg.repeats * len(mbs))                                 # stays on the device: no sync
+                         ("kl", plain_kl), ("kl_weighted", kl), ("kl_cov", kl_cov), *((k, t) for k, (_, t) in penalties.items() if k != "kl_cov")):
+                stats[k] = stats.get(k, 0.0) + v.detach() / (cfg.repeats * len(mbs))               # stays on the device: no sync
     stats = {k: float(v) for k, v in stats.items()}
     stats.update(success=float(batch["right"].float().mean()), gen_tokens=int(u.mask.sum()),
                  certainty=float((u.cert * u.mask).sum() / u.mask.sum()), updates=n_updates, reference_s=u.t_ref,
@@ -300,9 +262,7 @@ def check_rl_config(cfg) -> None:
     T = cfg.certainty_temperature
     if not (T == "auto" or (isinstance(T, (int, float)) and not isinstance(T, bool) and T > 0)):
         raise ValueError(f"certainty_temperature must be > 0 or 'auto', got {T!r}")
-    for k in ("pg_entropy_quantile", "kl_entropy_release", "kl_cov_ratio"):
-        lo_ok = getattr(cfg, k) > 0 if k == "pg_entropy_quantile" else getattr(cfg, k) >= 0
-        if not (lo_ok and getattr(cfg, k) <= 1): raise ValueError(f"{k} must be a fraction in {'(0' if k == 'pg_entropy_quantile' else '[0'}, 1], got {getattr(cfg, k)}")
+    check_methods(cfg.methods)                                       # each token method refuses its own settings
 
 # %% ../nbs/06_a2c.ipynb #c018b
 def _mean(xs: list) -> float:
@@ -398,7 +358,8 @@ def _start_rl(checkpoint, out_dir, profile, target_digits, seed: int, resume: bo
     rd = RunDir(out_dir, "RL run")                             # records written before a setting (or tasks) existed: defaults
     _upgrade_checkpoint_record(rd, checkpoint)
     rd.claim(dict(checkpoint=checkpoint_ref(checkpoint, out_dir), rl=asdict(cfg), target_digits=target_digits, seed=seed, N=N, task=task.name), resume,
-             defaults=json.loads(json.dumps(dict(task=ADDITION.name, rl=asdict(RLConfig())))), results="metrics.csv")
+             defaults=json.loads(json.dumps(dict(task=ADDITION.name, rl=asdict(RLConfig())))), results="metrics.csv",
+             key=lambda r: {**r, "rl": rl_settings(r["rl"])})              # a record with an earlier version's per-method fields: the same run
     torch.manual_seed(seed)
     dev = torch.device(device or default_device())
     ac, ref_lm = a2c_models(lm, load_checkpoint(checkpoint)[0], cfg.value_hidden, dev, cfg.minibatch_size)

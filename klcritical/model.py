@@ -16,10 +16,11 @@ from transformers.activations import ACT2FN
 from .scratchpad import Task, ADDITION, get_task
 
 # %% auto #0
-__all__ = ['PROFILES', 'META_FILE', 'WEIGHTS_FILE', 'RUN_FILE', 'STATE_FILE', 'DONE_FILE', 'ModelShape', 'PretrainConfig',
-           'RLConfig', 'Profile', 'get_profile', 'make_model', 'n_params', 'use_fast_kernels', 'default_device',
-           'train_attention', 'weights_sha256', 'verify_checkpoint', 'profile_from_dict', 'quiet_progress',
-           'save_checkpoint', 'load_checkpoint', 'record_diff', 'RunDir', 'KVDecoder']
+__all__ = ['LEGACY_METHOD_FIELDS', 'PROFILES', 'META_FILE', 'WEIGHTS_FILE', 'RUN_FILE', 'STATE_FILE', 'DONE_FILE', 'ModelShape',
+           'PretrainConfig', 'RLConfig', 'rl_settings', 'Profile', 'get_profile', 'make_model', 'n_params',
+           'use_fast_kernels', 'default_device', 'train_attention', 'weights_sha256', 'verify_checkpoint',
+           'profile_from_dict', 'quiet_progress', 'save_checkpoint', 'load_checkpoint', 'record_diff', 'RunDir',
+           'KVDecoder']
 
 # %% ../nbs/01_model.ipynb #c005
 @dataclass(frozen=True)
@@ -78,12 +79,8 @@ class RLConfig:
     kl_estimator: str = "k3"     # per-token KL term: "k1", "k2", "k3" or "exact" (see `prioritized_kl.per_token_kl`)
     kl_placement: str = "loss"   # "loss": c_kl * KL added to the loss; "reward": c_kl * KL subtracted from each token's reward
     kl_ratio: bool = False       # in the loss, times the importance ratio pi_theta / pi_sample (TRL's `use_bias_correction_kl`)
-    pg_entropy_quantile: float = 1.0  # 80/20: the policy gradient only on this top fraction of tokens by policy entropy (1: all)
-    kl_entropy_release: float = 0.0  # Archer-style: no KL on this top fraction of each response's tokens by policy entropy
-    kl_cov_ratio: float = 0.0    # KL-Cov: this fraction of tokens by Cov(log pi, A) gets kl_cov_coef * |log pi - log pi_sample|
-    kl_cov_coef: float = 1.0
-    certainty_shuffle: bool = False  # control: each episode's certainties permuted among its generated tokens
-    reward_shuffle: bool = False     # control: the collect's rewards permuted among its episodes
+    methods: dict = field(default_factory=dict)  # token methods by name with their settings, in the order they run, e.g.
+                                 # {"entropy_pg": {"fraction": 0.2}} (80/20); the registered ones: `klcritical.methods`
     temperature: float = 1.0     # sampling temperature of the policy during rollouts
     certainty_temperature: float | str = 4.0  # temperature of pi_old when computing certainty (Eq. 2); "auto": measured on the reference
     episodes_per_collect: int = 50
@@ -98,6 +95,31 @@ class RLConfig:
     reward_right: float = 1.0
     reward_wrong: float = -1.0
     bf16: bool = True            # bf16 autocast for the trunk in the reference pass and the update, where the CPU has it
+
+# %% ../nbs/01_model.ipynb #c005s1c
+LEGACY_METHOD_FIELDS = ("pg_entropy_quantile", "kl_entropy_release", "kl_cov_ratio", "kl_cov_coef", "certainty_shuffle", "reward_shuffle")
+
+def rl_settings(d: dict, # RL settings, possibly with the per-method fields of earlier versions
+                methods: dict | None = None, # the methods they modify (e.g. the profile's), when `d` has no `methods`
+               ) -> dict:
+    "`d` with the per-method fields of earlier versions folded into `methods` (their neutral values: no method)."
+    old = {k: d[k] for k in LEGACY_METHOD_FIELDS if k in d}
+    if not old: return dict(d)
+    out = {k: v for k, v in d.items() if k not in old}
+    m = dict(out.get("methods", methods or {}))
+    def put(name, on, settings):
+        m.pop(name, None)
+        if on: m[name] = settings
+    if "pg_entropy_quantile" in old: put("entropy_pg", old["pg_entropy_quantile"] != 1, {"fraction": old["pg_entropy_quantile"]})
+    if "kl_entropy_release" in old: put("entropy_release", old["kl_entropy_release"] != 0, {"fraction": old["kl_entropy_release"]})
+    if "kl_cov_ratio" in old or "kl_cov_coef" in old:
+        was = m.get("kl_cov", {})
+        ratio, coef = old.get("kl_cov_ratio", was.get("ratio", 0.0)), old.get("kl_cov_coef", was.get("coef", 1.0))
+        put("kl_cov", ratio != 0, {"ratio": ratio, "coef": coef})
+    for k, name in (("certainty_shuffle", "shuffle_certainty"), ("reward_shuffle", "shuffle_reward")):
+        if k in old: put(name, bool(old[k]), {})
+    out["methods"] = m
+    return out
 
 # %% ../nbs/01_model.ipynb #c005s2
 def _typed(name: str, v, typ) -> object:
@@ -137,11 +159,15 @@ class Profile:
                              f"; nested settings are written model__*, pretrain__* or rl__*"))
         for sub in ("model", "pretrain", "rl"):
             sk = {k.split("__", 1)[1]: v for k, v in kw.items() if k.startswith(sub + "__")}
+            if sk and sub == "rl": sk = rl_settings(sk, self.rl.methods)      # earlier versions' per-method fields: named methods
             if sk:
                 valid = {f.name for f in fields(getattr(self, sub))}
                 bad = set(sk) - valid
                 if bad: raise ValueError(f"unknown {sub} settings {sorted(bad)}; valid: {sorted(valid)}")
                 types = {f.name: f.type for f in fields(getattr(self, sub))}
+                if "methods" in sk:                                          # a method or setting that does not exist: refused now
+                    from klcritical.methods import check_methods
+                    check_methods(sk["methods"]); sk["methods"] = json.loads(json.dumps(sk["methods"]))   # (a copy: the profile owns it)
                 top[sub] = replace(getattr(self, sub), **{k: _typed(f"{sub}__{k}", v, types[k]) for k, v in sk.items()})
         return replace(self, **top)
 
@@ -245,9 +271,9 @@ def _git_commit() -> str | None:
     except Exception: return None
 
 def profile_from_dict(d: dict) -> Profile:
-    "Rebuild a `Profile` from `asdict(profile)`."
+    "Rebuild a `Profile` from `asdict(profile)` (also one written before token methods were named: `rl_settings`)."
     return Profile(name=d["name"], model=ModelShape(**d["model"]), pretrain=PretrainConfig(**d["pretrain"]),
-                   rl=RLConfig(**d["rl"]), pretrain_digits=tuple(d["pretrain_digits"]), description=d.get("description", ""))
+                   rl=RLConfig(**rl_settings(d["rl"])), pretrain_digits=tuple(d["pretrain_digits"]), description=d.get("description", ""))
 
 # %% ../nbs/01_model.ipynb #c021s1
 @contextmanager

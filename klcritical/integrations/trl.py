@@ -12,8 +12,8 @@ import torch
 from torch import Tensor
 
 # %% auto #0
-__all__ = ['TESTED_TRL', 'SUPPORTED_LOSS_TYPES', 'PrioritizedGRPOConfig', 'PrioritizedGRPOTrainer', 'task_dataset', 'task_reward',
-           'TaskEvalCallback', 'grpo_config', 'train_grpo']
+__all__ = ['TESTED_TRL', 'SUPPORTED_LOSS_TYPES', 'TRL_LOSS_AGG', 'PrioritizedGRPOConfig', 'PrioritizedGRPOTrainer',
+           'task_dataset', 'task_reward', 'TaskEvalCallback', 'grpo_config', 'train_grpo']
 
 # %% ../../nbs/09_trl.ipynb #c002b
 import trl
@@ -21,6 +21,7 @@ from packaging.version import Version
 from transformers import TrainerCallback
 from trl import GRPOConfig, GRPOTrainer
 from ..prioritized_kl import KL_KINDS, CERTAINTY_METHODS, certainty, kl_estimate, release_check
+from ..methods import agg_loss
 from ..scratchpad import Task, ADDITION
 
 # %% ../../nbs/09_trl.ipynb #c004
@@ -127,18 +128,18 @@ for f in (_certainty_from_hidden, _get_per_token_logps_and_entropies, _generate_
     setattr(PrioritizedGRPOTrainer, f.__name__, f)
 
 # %% ../../nbs/09_trl.ipynb #c015
+TRL_LOSS_AGG = {"grpo": "seq-mean-token-mean", "sapo": "seq-mean-token-mean", "bnpo": "token-mean",   # TRL's loss_type -> `agg_loss` mode
+                "dr_grpo": "seq-mean-token-sum-norm", "luspo": "seq-mean-token-sum"}          # (cispo, dapo, vespo: by the batch's tokens)
+
 def _reduce(self: PrioritizedGRPOTrainer, x: Tensor, mask: Tensor, inputs: dict) -> Tensor:
     "A per-token loss [B, T] reduced as TRL reduces its per-token loss for `self.loss_type`."
     train = self.model.training
     accum = self.current_gradient_accumulation_steps if train else 1.0
     lt = self.loss_type
-    if lt in ("grpo", "sapo"): return ((x * mask).sum(-1) / mask.sum(-1).clamp(min=1.0)).mean() / accum
-    if lt == "bnpo": return (x * mask).sum() / mask.sum().clamp(min=1.0) / accum
-    if lt == "dr_grpo": return (x * mask).sum() / (x.size(0) * self.max_completion_length) / accum
-    if lt == "luspo": return (x * mask).sum(-1).mean() / accum
+    if lt in TRL_LOSS_AGG: return agg_loss(x, mask, TRL_LOSS_AGG[lt], norm=self.max_completion_length) / accum
     n = inputs["num_items_in_batch"].clamp(min=1.0) / self.accelerator.num_processes   # cispo, dapo, vespo
     if train: n = n * self.current_gradient_accumulation_steps / self.args.steps_per_generation
-    return (x * mask).sum() / n
+    return agg_loss(x, mask, "token-sum-norm", norm=n)
 
 # %% ../../nbs/09_trl.ipynb #c016
 def _compute_loss(self: PrioritizedGRPOTrainer, model, inputs):
