@@ -16,7 +16,7 @@ from tqdm.auto import tqdm
 from .scratchpad import Task, ADDITION, get_task, encode
 from .model import Profile, RLConfig, RunDir, RUN_FILE, rl_settings, get_profile, load_checkpoint, use_fast_kernels, default_device, train_attention
 from .prioritized_kl import (certainty, exact_kl, per_token_kl, prioritized_kl, kl_reward, token_logprobs, entropy_from_logits,
-                                       KL_ESTIMATORS, KL_PLACEMENTS, release_check)
+                                       KL_ESTIMATORS, KL_ESTIMATOR_REGISTRY, KL_PLACEMENTS, release_check)
 from .rollout import generate, answer_accuracy
 from .eval import token_certainty, _continuation_logits
 from .methods import TokenView, agg_loss, apply_token_methods, check_methods, needs_policy_pass, top_entropy_mask, top_cov_mask, shuffle_within_rows
@@ -253,7 +253,8 @@ RL_FIELDS = ["episodes", "collect", "acc_target_sampled", "acc_target_greedy", "
 
 def check_rl_config(cfg) -> None:
     "Refuse RL settings that cannot run, naming the setting (`train_a2c` calls it first)."
-    if cfg.kl_estimator not in KL_ESTIMATORS: raise ValueError(f"kl_estimator must be one of {KL_ESTIMATORS}, got {cfg.kl_estimator!r}")
+    if cfg.kl_estimator not in KL_ESTIMATOR_REGISTRY:
+        raise ValueError(f"kl_estimator must be one of {tuple(KL_ESTIMATOR_REGISTRY)} (registered estimators), got {cfg.kl_estimator!r}")
     if cfg.kl_placement not in KL_PLACEMENTS: raise ValueError(f"kl_placement must be one of {KL_PLACEMENTS}, got {cfg.kl_placement!r}")
     if cfg.kl_ratio and cfg.kl_placement != "loss": raise ValueError("kl_ratio applies to the KL in the loss only (in the reward the KL is a constant)")
     if cfg.beta < 0: raise ValueError(f"beta must be >= 0, got {cfg.beta}")

@@ -10,8 +10,9 @@ import torch.nn.functional as F
 from torch import Tensor
 
 # %% auto #0
-__all__ = ['CERTAINTY_METHODS', 'KL_KINDS', 'KL_ESTIMATORS', 'KL_PLACEMENTS', 'token_logprobs', 'entropy_from_logits',
-           'certainty', 'kl_estimate', 'exact_kl', 'per_token_kl', 'prioritized_kl', 'kl_reward', 'release_check']
+__all__ = ['CERTAINTY_METHODS', 'KL_KINDS', 'KL_ESTIMATOR_REGISTRY', 'KL_ESTIMATORS', 'KL_PLACEMENTS', 'token_logprobs',
+           'entropy_from_logits', 'certainty', 'kl_estimate', 'exact_kl', 'register_kl_estimator', 'get_kl_estimator',
+           'per_token_kl', 'prioritized_kl', 'kl_reward', 'release_check']
 
 # %% ../nbs/02_prioritized_kl.ipynb #c005
 def _f32(x: Tensor) -> Tensor:
@@ -95,7 +96,29 @@ def exact_kl(
     return torch.cat([_kl_rows(a, b) for a, b in rows]).reshape(logits.shape[:-1])
 
 # %% ../nbs/02_prioritized_kl.ipynb #c035g
-KL_ESTIMATORS = KL_KINDS + ("exact",)
+KL_ESTIMATOR_REGISTRY: dict = {}   # name -> fn(logp, ref_logp, logits, ref_logits) -> per-token KL term
+
+def register_kl_estimator(name: str):
+    "Decorator: register `fn(logp, ref_logp, logits, ref_logits) -> [...]` as the per-token KL estimator `name` (`RLConfig.kl_estimator`)."
+    def deco(fn):
+        if name in KL_ESTIMATOR_REGISTRY and KL_ESTIMATOR_REGISTRY[name] is not fn: raise ValueError(f"a KL estimator {name!r} is already registered")
+        KL_ESTIMATOR_REGISTRY[name] = fn; return fn
+    return deco
+
+def get_kl_estimator(name: str):
+    "The registered estimator `name`; an unknown name is an error that lists the registered ones."
+    if name not in KL_ESTIMATOR_REGISTRY: raise ValueError(f"unknown KL estimator {name!r}; expected one of {tuple(KL_ESTIMATOR_REGISTRY)}")
+    return KL_ESTIMATOR_REGISTRY[name]
+
+for _k in KL_KINDS: register_kl_estimator(_k)(lambda logp, ref_logp, logits=None, ref_logits=None, _k=_k: kl_estimate(logp, ref_logp, _k))
+
+@register_kl_estimator("exact")
+def _exact_estimator(logp, ref_logp, logits=None, ref_logits=None):
+    if logits is None or ref_logits is None:
+        raise ValueError("kind='exact' needs the full `logits` and `ref_logits` [..., V] of both models")
+    return exact_kl(logits, ref_logits)
+
+KL_ESTIMATORS = KL_KINDS + ("exact",)   # the built-in estimators
 
 def per_token_kl(
     logp: Tensor, # log π_θ(a|s) of the sampled tokens, shape [...]; carries the gradient
@@ -106,12 +129,7 @@ def per_token_kl(
     old_logp: Tensor | None = None, # log-probs the tokens were sampled with: multiply by the ratio π_θ/π_sample
 ) -> Tensor: # per-token KL term, shape [...]
     "The per-token KL term of a loss, optionally importance-weighted."
-    if kind not in KL_ESTIMATORS: raise ValueError(f"unknown KL estimator {kind!r}; expected one of {KL_ESTIMATORS}")
-    if kind == "exact":
-        if logits is None or ref_logits is None:
-            raise ValueError("kind='exact' needs the full `logits` and `ref_logits` [..., V] of both models")
-        kl = exact_kl(logits, ref_logits)
-    else: kl = kl_estimate(logp, ref_logp, kind)
+    kl = get_kl_estimator(kind)(logp, ref_logp, logits, ref_logits)
     return kl if old_logp is None else kl * torch.exp(logp - old_logp.detach())
 
 # %% ../nbs/02_prioritized_kl.ipynb #c037
