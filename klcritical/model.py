@@ -290,8 +290,9 @@ def save_checkpoint(path: str | Path, # directory to (over)write
                     tokenizer, # the character tokenizer
                     meta: dict | None = None, # JSON-able provenance: profile, N, seed, steps, metrics...
                     extra: dict[str, object] | None = None, # other state (optimizer...), saved with `torch.save` to `extra.pt`
+                    keep_others: bool = False, # True: write into `path` beside the files it holds (a run's folder: metrics, snapshots)
                    ) -> Path:
-    "Atomically write a checkpoint directory: safetensors weights, tokenizer, `klcritical.json`."
+    "Atomically write a checkpoint directory: safetensors weights, tokenizer, `klcritical.json`. With `keep_others`, each file is replaced atomically and `klcritical.json`, the mark of a finished checkpoint, last."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent))
     try:
@@ -304,6 +305,10 @@ def save_checkpoint(path: str | Path, # directory to (over)write
         meta.setdefault("torch", torch.__version__)
         (tmp / META_FILE).write_text(json.dumps(meta, indent=1, default=str))
         if extra is not None: torch.save(extra, tmp / "extra.pt")
+        if keep_others:
+            path.mkdir(exist_ok=True); (path / META_FILE).unlink(missing_ok=True)      # unfinished until the new record lands
+            for f in sorted(tmp.iterdir(), key=lambda f: f.name == META_FILE): os.replace(f, path / f.name)
+            tmp.rmdir(); return path
         old = path.with_name(path.name + ".old")
         if path.exists(): os.replace(path, old)
         os.replace(tmp, path)

@@ -312,10 +312,7 @@ def _finish(model, tok, out_dir: Path, run: dict, p: Profile, max_digits: int, s
                 tokens_per_s=round(speed["tps"]), model_gflops=round(speed["gflops"], 1), matmul_peak_gflops=round(speed["peak"], 1),
                 mfu=round(speed["gflops"] / speed["peak"], 3), n_params=n_params(model), bf16_autocast=autocast,
                 device=torch.cuda.get_device_name(dev) if dev.type == "cuda" else f"cpu, {torch.get_num_threads()} threads")
-    with quiet_progress(): model.save_pretrained(out_dir, safe_serialization=True)
-    tok.save_pretrained(out_dir)
-    meta["weights_sha256"] = weights_sha256(out_dir)
-    (out_dir / META_FILE).write_text(json.dumps(meta, indent=1, default=str))
+    save_checkpoint(out_dir, model, tok, meta, keep_others=True)      # the one checkpoint writer: atomic, with its provenance
     shutil.rmtree(out_dir / "resume", ignore_errors=True)
 
 # %% ../nbs/05_pretrain.ipynb #c011s2
