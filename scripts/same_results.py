@@ -1,0 +1,52 @@
+"""Check that a change to the library leaves results unchanged: the same tiny RL runs under an earlier commit and under
+the working tree, compared metric by metric (time columns aside) and weight by weight.
+
+    python scripts/same_results.py <commit>      # e.g. HEAD~3; exits 1 and names what differs
+
+The arms cover the standard and prioritized KL, the KL in the reward, and every registered token method (named by the
+per-method settings of earlier versions, which every version accepts)."""
+import json, os, subprocess, sys, tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARMS = {"standard": {}, "prioritized": {"rl__beta": 150.0},
+        "80-20 + KL-Cov": {"rl__pg_entropy_quantile": 0.2, "rl__kl_cov_ratio": 0.05, "rl__kl_cov_coef": 3.0},
+        "Archer + shuffled certainty": {"rl__kl_entropy_release": 0.2, "rl__certainty_shuffle": True, "rl__beta": 150.0},
+        "shuffled reward, KL in the reward": {"rl__reward_shuffle": True, "rl__kl_placement": "reward", "rl__kl_estimator": "k1"}}
+RUN = """
+import json, sys
+from pathlib import Path
+from klcritical.model import get_profile
+from klcritical.pretrain import ensure_pretrained
+from klcritical.a2c import train_a2c
+out, arms = Path(sys.argv[1]), json.loads(sys.argv[2])
+ck = ensure_pretrained("tiny", 2, out.parent / "ck", seed=0, progress=False)
+for i, (a, o) in enumerate(arms.items()):
+    df = train_a2c(ck, out / str(i), get_profile("tiny", **o), seed=1, progress=False)
+    df.drop(columns=[c for c in df.columns if c.endswith("_s") or c == "seconds"]).to_csv(out / f"{i}.csv", index=False)
+"""
+
+def run(src: Path, out: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(src), "OMP_NUM_THREADS": "1"}
+    subprocess.run([sys.executable, "-c", RUN, str(out), json.dumps(ARMS)], env=env, check=True, capture_output=True, text=True)
+
+def main(commit: str) -> int:
+    import torch
+    with tempfile.TemporaryDirectory() as d:
+        d = Path(d); old = d / "old_src"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(old), commit], check=True)
+        try:
+            run(old, d / "old"); run(ROOT, d / "new")
+        finally: subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], check=True)
+        bad = []
+        for i, a in enumerate(ARMS):
+            if (d / "old" / f"{i}.csv").read_text() != (d / "new" / f"{i}.csv").read_text(): bad.append(f"{a}: metrics")
+            o, n = (torch.load(d / v / str(i) / "state.pt", weights_only=False)["ac"] for v in ("old", "new"))
+            if o.keys() != n.keys() or not all(torch.equal(o[k], n[k]) for k in o): bad.append(f"{a}: weights")
+    print(f"{len(ARMS)} tiny RL runs under {commit} and under the working tree: "
+          + ("identical metrics and weights" if not bad else "DIFFER in " + "; ".join(bad)))
+    return 1 if bad else 0
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2: sys.exit(__doc__)
+    sys.exit(main(sys.argv[1]))
