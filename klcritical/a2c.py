@@ -23,9 +23,10 @@ from .methods import TokenView, agg_loss, apply_token_methods, check_methods, ne
 from .pretrain import bf16_supported
 
 # %% auto #0
-__all__ = ['RL_FIELDS', 'PARAMS_FILE', 'QUIET_KERNEL', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect', 'reached_critical',
-           'minibatches', 'a2c_update', 'critical_probs', 'critical_kl_share', 'a2c_step', 'check_rl_config',
-           'RLEvaluator', 'checkpoint_ref', 'resolve_certainty_temperature', 'train_a2c', 'sweep', 'make_executor']
+__all__ = ['LEARNERS', 'RL_FIELDS', 'PARAMS_FILE', 'QUIET_KERNEL', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect',
+           'reached_critical', 'minibatches', 'gae_advantages', 'a2c_update', 'register_learner', 'get_learner',
+           'reinforce_update', 'critical_probs', 'critical_kl_share', 'a2c_step', 'check_rl_config', 'RLEvaluator',
+           'checkpoint_ref', 'resolve_certainty_temperature', 'train_a2c', 'sweep', 'make_executor']
 
 # %% ../nbs/06_a2c.ipynb #c005
 def trunk(lm, input_ids, attention_mask, position_ids, autocast: bool = False) -> torch.Tensor:
@@ -166,7 +167,13 @@ def _update_inputs(ac: ActorCritic, ref_lm, batch: dict, cfg) -> SimpleNamespace
                            penalties=v.penalties, autocast=autocast, t_ref=t_ref)
 
 # %% ../nbs/06_a2c.ipynb #c012s1
-def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
+def gae_advantages(u: SimpleNamespace, idx, values: torch.Tensor, cfg) -> tuple[torch.Tensor, torch.Tensor]:
+    "A2C's advantages and returns for rows `idx` of a collect: GAE over whole episodes with the critic's `values`."
+    return gae(u.rewards[idx], values, u.mask[idx], cfg.gamma, cfg.gae_lambda)
+
+def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg,
+               advantages=gae_advantages, # (u, idx, values, cfg) -> (advantages, returns) [b, T]: what makes a learner A2C
+              ) -> dict:
     "One A2C update on a collect; returns the loss terms and diagnostics."
     u = _update_inputs(ac, ref_lm, batch, cfg)                       # reference pass, rewards, token selections: once per collect
     stats = {k: 0.0 for k in ("loss", "pg_loss", "value_loss", "entropy", "kl", "kl_weighted", "kl_cov")}
@@ -178,7 +185,7 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
             logits, values = logits[:, u.P - 1:-1].float() / cfg.temperature, values[:, u.P - 1:-1]              # [b, T, V], [b, T]
             logp = token_logprobs(logits, u.acts[idx])                                                          # [b, T]
             # advantages over whole episodes (every row is complete), before the loss picks the tokens of `m`
-            with torch.no_grad(): adv, ret = gae(u.rewards[idx], values.detach(), u.mask[idx], cfg.gamma, cfg.gae_lambda)
+            with torch.no_grad(): adv, ret = advantages(u, idx, values.detach(), cfg)
             # every term: a per-token loss reduced by `agg_loss` (the mean over the minibatch's generated tokens)
             pg_loss = agg_loss(-(logp * adv * m * u.pg_w[idx]), m)                                             # pg_w: token methods', else 1
             value_loss = agg_loss((values - ret) ** 2, m)
@@ -211,6 +218,34 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
         _, stats["released"], stats["release_warning"] = release_check(u.cert ** cfg.beta * u.kl_w, u.mask)
     return stats
 
+# %% ../nbs/06_a2c.ipynb #c012l1
+LEARNERS: dict = {}   # name -> fn(ac, ref_lm, opt, batch, cfg) -> stats
+
+def register_learner(name: str):
+    "Decorator: register `fn(ac, ref_lm, opt, batch, cfg) -> dict` (one update on a collect; its stats with `loss`) as the learner `name`."
+    def deco(fn):
+        if name in LEARNERS and LEARNERS[name] is not fn: raise ValueError(f"a learner {name!r} is already registered")
+        LEARNERS[name] = fn; return fn
+    return deco
+
+def get_learner(name: str):
+    "The registered learner `name`; an unknown name is an error that lists the registered ones."
+    if name not in LEARNERS: raise ValueError(f"unknown learner {name!r}; registered: {sorted(LEARNERS)}")
+    return LEARNERS[name]
+
+register_learner("a2c")(a2c_update)
+
+def _batch_baseline(u: SimpleNamespace, idx, values: torch.Tensor, cfg) -> tuple[torch.Tensor, torch.Tensor]:
+    "Returns-to-go of rows `idx`, less the mean episode return of the whole collect, as every token's advantage."
+    m = u.mask[idx]
+    ret = u.rewards[idx].flip(1).cumsum(1).flip(1) * m                     # γ = 1: the rest of the episode's reward
+    return (ret - u.rewards.sum(1).mean()) * m, ret
+
+@register_learner("reinforce")
+def reinforce_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
+    "REINFORCE with the collect's mean return as baseline: A2C's update with that advantage in place of the critic's."
+    return a2c_update(ac, ref_lm, opt, batch, cfg, advantages=_batch_baseline)
+
 # %% ../nbs/06_a2c.ipynb #c014
 def critical_probs(lm, tokenizer, pairs, n_pretrained: int, task: Task = ADDITION) -> dict[str, float]:
     "Mean P(right token) at each critical token, `p_crit_<name>` (e.g. `p_crit_s1_o2_digit`), over `pairs` under teacher forcing."
@@ -242,7 +277,7 @@ def a2c_step(ac: ActorCritic, ref_lm, opt, tokenizer, pairs: list, cfg, generato
     t0 = time.perf_counter()
     batch = collect(ac, tokenizer, pairs, cfg, generator, task, n_pretrained)            # rollout
     t1 = time.perf_counter()
-    s = a2c_update(ac, ref_lm, opt, batch, cfg)                                    # reference pass + update
+    s = get_learner(cfg.learner)(ac, ref_lm, opt, batch, cfg)                      # reference pass + update (A2C's by default)
     t2 = time.perf_counter()
     s.update(rollout_s=t1 - t0, update_s=t2 - t1 - s["reference_s"], seconds=t2 - t0)
     return s, batch
@@ -264,6 +299,7 @@ def check_rl_config(cfg) -> None:
     if not (T == "auto" or (isinstance(T, (int, float)) and not isinstance(T, bool) and T > 0)):
         raise ValueError(f"certainty_temperature must be > 0 or 'auto', got {T!r}")
     check_methods(cfg.methods)                                       # each token method refuses its own settings
+    get_learner(cfg.learner)                                         # a learner that is not registered: its name and the registered ones
 
 # %% ../nbs/06_a2c.ipynb #c018b
 def _mean(xs: list) -> float:

@@ -69,6 +69,7 @@ class PretrainConfig:
 # %% ../nbs/01_model.ipynb #c005s1
 @dataclass(frozen=True)
 class RLConfig:
+    learner: str = "a2c"         # the update, by name: "a2c", "reinforce" or any registered one (`a2c.register_learner`)
     lr: float = 1e-5
     gamma: float = 1.0
     gae_lambda: float = 1.0
@@ -337,7 +338,7 @@ def load_checkpoint(path: str | Path, # a directory written by `save_checkpoint`
     x = torch.load(path / "extra.pt", weights_only=False) if (path / "extra.pt").exists() else None
     return model, tok, meta, x
 
-# %% ../nbs/01_model.ipynb #c023e
+# %% ../nbs/01_model.ipynb #3bdea53e
 RUN_FILE, STATE_FILE, DONE_FILE = "run.json", "state.pt", "done"
 
 def record_diff(old: dict, new: dict, prefix: str = "") -> list[str]:

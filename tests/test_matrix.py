@@ -1,10 +1,10 @@
 """A matrix of tiny real updates (in the manner of TRL's loss-type tests): every registered KL estimator x placement x
-token method takes a few A2C steps from a tiny pre-trained model; the loss stays finite and the parameters move."""
+token method takes a few A2C steps (and every other registered learner, with each method) from a tiny pre-trained model; the loss stays finite and the parameters move."""
 import itertools, math
 import numpy as np
 import pytest
 import torch
-from klcritical.a2c import a2c_models, a2c_step, check_rl_config
+from klcritical.a2c import LEARNERS, a2c_models, a2c_step, check_rl_config
 from klcritical.methods import TOKEN_METHODS
 from klcritical.model import get_profile, load_checkpoint
 from klcritical.prioritized_kl import KL_ESTIMATOR_REGISTRY, KL_PLACEMENTS
@@ -19,9 +19,13 @@ def checkpoint(tmp_path_factory):
     return ensure_pretrained("tiny", 2, tmp_path_factory.mktemp("matrix") / "N2", seed=0, progress=False)
 
 
-@pytest.mark.parametrize("estimator,placement,method", list(itertools.product(sorted(KL_ESTIMATOR_REGISTRY), KL_PLACEMENTS, METHODS)))
-def test_a_few_steps_move_the_parameters(checkpoint, estimator, placement, method):
-    p = get_profile("tiny", rl__kl_estimator=estimator, rl__kl_placement=placement, rl__beta=150.0, rl__lr=1e-3,
+CASES = ([("a2c", e, pl, m) for e, pl, m in itertools.product(sorted(KL_ESTIMATOR_REGISTRY), KL_PLACEMENTS, METHODS)]
+         + [(lr, "k2", "loss", m) for lr in sorted(LEARNERS) if lr != "a2c" for m in METHODS])   # the other learners: every method
+
+
+@pytest.mark.parametrize("learner,estimator,placement,method", CASES)
+def test_a_few_steps_move_the_parameters(checkpoint, learner, estimator, placement, method):
+    p = get_profile("tiny", rl__learner=learner, rl__kl_estimator=estimator, rl__kl_placement=placement, rl__beta=150.0, rl__lr=1e-3,
                     rl__methods={method: {}} if method else {})
     check_rl_config(p.rl)
     torch.manual_seed(0)
