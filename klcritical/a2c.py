@@ -20,13 +20,14 @@ from .prioritized_kl import (certainty, exact_kl, per_token_kl, prioritized_kl, 
 from .rollout import generate, answer_accuracy
 from .eval import token_certainty, _continuation_logits
 from .methods import TokenView, agg_loss, apply_token_methods, check_methods, needs_policy_pass, top_entropy_mask, top_cov_mask, shuffle_within_rows
+from .branching import BRANCH_RULES, branch_rollout, tree_advantages
 from .pretrain import bf16_supported
 
 # %% auto #0
 __all__ = ['LEARNERS', 'RL_FIELDS', 'PARAMS_FILE', 'QUIET_KERNEL', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect',
            'reached_critical', 'minibatches', 'gae_advantages', 'a2c_update', 'register_learner', 'get_learner',
-           'reinforce_update', 'critical_probs', 'critical_kl_share', 'a2c_step', 'check_rl_config', 'RLEvaluator',
-           'checkpoint_ref', 'resolve_certainty_temperature', 'train_a2c', 'sweep', 'make_executor']
+           'reinforce_update', 'tree_update', 'critical_probs', 'critical_kl_share', 'a2c_step', 'check_rl_config',
+           'RLEvaluator', 'checkpoint_ref', 'resolve_certainty_temperature', 'train_a2c', 'sweep', 'make_executor']
 
 # %% ../nbs/06_a2c.ipynb #c005
 def trunk(lm, input_ids, attention_mask, position_ids, autocast: bool = False) -> torch.Tensor:
@@ -84,9 +85,11 @@ def collect(ac: ActorCritic, tokenizer, pairs: list, # the episodes' problems (f
             generator: torch.Generator,
             task: Task = ADDITION,
             n_pretrained: int | None = None, # if given, `crit` marks the critical tokens each episode reached
+            ref_lm=None, # the reference, for trees that branch where it is least certain (`cfg.branching`)
            ) -> dict:
-    "Sample one episode per problem; return tokens, masks and rewards."
+    "Sample one episode per problem (or, with `cfg.branching`, a tree from each); return tokens, masks and rewards."
     cap = cfg.max_new_tokens or (max(len(task.target(x)) for x in pairs) + 32)
+    if cfg.branching: return _collect_trees(ac, tokenizer, pairs, cfg, generator, task, n_pretrained, ref_lm, cap)
     g = generate(ac.lm, tokenizer, [task.prompt(x) for x in pairs], cap, temperature=cfg.temperature, generator=generator,
                  stop_after=task.stop_after)
     right = torch.tensor([task.is_correct(x, t) for t, x in zip(g.texts, pairs)], device=g.sequences.device)
@@ -106,6 +109,36 @@ def reached_critical(tokenizer, pairs: list, acts: torch.Tensor, # [B, T] the ge
         for c in task.critical_positions(x, n_pretrained):
             if c.offset <= agree and c.offset < acts.shape[1]: crit[i, c.offset] = True
     return crit
+
+# %% ../nbs/06_a2c.ipynb #c012tr1
+@torch.no_grad()
+def _position_scores(lm, g, temperature, kind: str, cert_temperature=None) -> torch.Tensor:
+    "Per generated position of `g`: the model's certainty (at `cert_temperature`) or its entropy (at `temperature`) before the token."
+    P = g.prompt_len
+    logits = lm(g.sequences, attention_mask=g.attention_mask, position_ids=g.position_ids).logits[:, P - 1:-1].float()
+    return certainty(logits, temperature=cert_temperature) if kind == "certainty" else entropy_from_logits(logits / temperature)
+
+def _collect_trees(ac, tokenizer, pairs, cfg, generator, task, n_pretrained, ref_lm, cap) -> dict:
+    "A branching collect: trees from `pairs` (see `collect`)."
+    b = {"rule": "certainty", "points": 2, "branches": 4, **cfg.branching}
+    if b["rule"] not in BRANCH_RULES: raise ValueError(f"branching rule must be one of {BRANCH_RULES}, got {b['rule']!r}")
+    if b["rule"] == "certainty" and ref_lm is None: raise ValueError("branching at the reference's certainty needs `ref_lm`")
+    score = (lambda g: _position_scores(ref_lm, g, cfg.temperature, "certainty", cfg.certainty_temperature)) if b["rule"] == "certainty" \
+        else (lambda g: _position_scores(ac.lm, g, cfg.temperature, "entropy"))
+    g, tree = branch_rollout(ac.lm, tokenizer, [task.prompt(x) for x in pairs], cap, score, int(b["points"]), int(b["branches"]),
+                             lowest=b["rule"] == "certainty", temperature=cfg.temperature, generator=generator, stop_after=task.stop_after)
+    xs = [pairs[i] for i in tree.root.tolist()]
+    right = torch.tensor([task.is_correct(x, t) for t, x in zip(g.texts, xs)], device=g.sequences.device)
+    reward = torch.where(right, cfg.reward_right, cfg.reward_wrong)
+    lengths = g.attention_mask[:, g.prompt_len:].sum(1)
+    out = dict(gen=g, right=right, reward=reward, tree=tree, tree_adv=tree_advantages(reward, tree, g.gen_mask.shape[1], lengths).to(reward.device))
+    if n_pretrained is not None:
+        acts = g.sequences[:, g.prompt_len:]
+        out["crit"] = reached_critical(tokenizer, xs, acts, n_pretrained, task) & g.gen_mask.bool()
+        roots = out["crit"][:tree.n_roots]                       # a root's own tokens: all of its episode
+        pts = {(int(r), int(t)) for r, t in zip(tree.root[tree.n_roots:], tree.point[tree.n_roots:])}
+        out["branch_crit"] = float(np.mean([bool(roots[r, t]) for r, t in pts])) if pts else float("nan")
+    return out
 
 # %% ../nbs/06_a2c.ipynb #c012m
 def minibatches(mask: torch.Tensor, # [B, T] 1 on the generated tokens of a collect
@@ -164,7 +197,7 @@ def _update_inputs(ac: ActorCritic, ref_lm, batch: dict, cfg) -> SimpleNamespace
     v = apply_token_methods(cfg.methods, v, "tokens")
     return SimpleNamespace(P=P, seq=seq, am=am, pos=pos, acts=acts, mask=mask, ref_logits=ref_logits, ref_logp=ref_logp, cert=v.certainty,
                            crit=batch.get("crit"), rewards=v.rewards, old_logp=old_logp, pg_w=v.pg_weight, kl_w=v.kl_weight,
-                           penalties=v.penalties, autocast=autocast, t_ref=t_ref)
+                           penalties=v.penalties, autocast=autocast, t_ref=t_ref, tree_adv=batch.get("tree_adv"))
 
 # %% ../nbs/06_a2c.ipynb #c012s1
 def gae_advantages(u: SimpleNamespace, idx, values: torch.Tensor, cfg) -> tuple[torch.Tensor, torch.Tensor]:
@@ -246,6 +279,17 @@ def reinforce_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
     "REINFORCE with the collect's mean return as baseline: A2C's update with that advantage in place of the critic's."
     return a2c_update(ac, ref_lm, opt, batch, cfg, advantages=_batch_baseline)
 
+def _tree_adv(u: SimpleNamespace, idx, values: torch.Tensor, cfg) -> tuple[torch.Tensor, torch.Tensor]:
+    "The collect's tree advantages (`branching.tree_advantages`) for rows `idx`; the returns, for the critic."
+    m = u.mask[idx]
+    return u.tree_adv[idx] * m, u.rewards[idx].flip(1).cumsum(1).flip(1) * m
+
+@register_learner("tree")
+def tree_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
+    "TreeRL's local + global advantages of a branching collect in place of the critic's."
+    if batch.get("tree_adv") is None: raise ValueError("the tree learner needs a branching collect: set RLConfig.branching")
+    return a2c_update(ac, ref_lm, opt, batch, cfg, advantages=_tree_adv)
+
 # %% ../nbs/06_a2c.ipynb #c014
 def critical_probs(lm, tokenizer, pairs, n_pretrained: int, task: Task = ADDITION) -> dict[str, float]:
     "Mean P(right token) at each critical token, `p_crit_<name>` (e.g. `p_crit_s1_o2_digit`), over `pairs` under teacher forcing."
@@ -275,16 +319,18 @@ def a2c_step(ac: ActorCritic, ref_lm, opt, tokenizer, pairs: list, cfg, generato
              n_pretrained: int | None = None) -> tuple[dict, dict]:
     "One collect on `pairs` and one A2C update; returns the update's stats (with `rollout_s`, `update_s`, `seconds`) and the batch."
     t0 = time.perf_counter()
-    batch = collect(ac, tokenizer, pairs, cfg, generator, task, n_pretrained)            # rollout
+    batch = collect(ac, tokenizer, pairs, cfg, generator, task, n_pretrained, ref_lm)    # rollout
     t1 = time.perf_counter()
     s = get_learner(cfg.learner)(ac, ref_lm, opt, batch, cfg)                      # reference pass + update (A2C's by default)
     t2 = time.perf_counter()
-    s.update(rollout_s=t1 - t0, update_s=t2 - t1 - s["reference_s"], seconds=t2 - t0)
+    s.update(rollout_s=t1 - t0, update_s=t2 - t1 - s["reference_s"], seconds=t2 - t0, branch_crit=batch.get("branch_crit", float("nan")),
+             n_episodes=len(batch["right"]))
     return s, batch
 
 # %% ../nbs/06_a2c.ipynb #c018a
 RL_FIELDS = ["episodes", "collect", "acc_target_sampled", "acc_target_greedy", "acc_1toN_sampled", "acc_1toN_greedy", "train_success", "kl", "kl_weighted", "entropy", "value_loss",
-             "pg_loss", "certainty", "kl_weight", "kl_cov", "pg_share", "pg_mass_crit", "seconds", "rollout_s", "reference_s", "update_s"]
+             "pg_loss", "certainty", "kl_weight", "kl_cov", "pg_share", "pg_mass_crit", "seconds", "rollout_s", "reference_s", "update_s",
+             "gen_tokens", "n_episodes", "branch_crit"]
 
 def check_rl_config(cfg) -> None:
     "Refuse RL settings that cannot run, naming the setting (`train_a2c` calls it first)."
@@ -300,6 +346,14 @@ def check_rl_config(cfg) -> None:
         raise ValueError(f"certainty_temperature must be > 0 or 'auto', got {T!r}")
     check_methods(cfg.methods)                                       # each token method refuses its own settings
     get_learner(cfg.learner)                                         # a learner that is not registered: its name and the registered ones
+    if cfg.branching:
+        bad = set(cfg.branching) - {"rule", "points", "branches"}
+        if bad: raise ValueError(f"branching has no setting {sorted(bad)}; its settings: rule, points, branches")
+        if cfg.branching.get("rule", "certainty") not in BRANCH_RULES: raise ValueError(f"branching rule must be one of {BRANCH_RULES}, got {cfg.branching['rule']!r}")
+        for k in ("points", "branches"):
+            v = cfg.branching.get(k, 1)
+            if not (isinstance(v, int) and not isinstance(v, bool) and v >= 1): raise ValueError(f"branching {k} must be an integer >= 1, got {v!r}")
+    if cfg.learner == "tree" and not cfg.branching: raise ValueError("learner 'tree' needs a branching collect: set branching, e.g. {'rule': 'certainty', 'points': 2, 'branches': 4}")
 
 # %% ../nbs/06_a2c.ipynb #c018b
 def _mean(xs: list) -> float:
@@ -310,7 +364,8 @@ def _mean(xs: list) -> float:
 class RLEvaluator:
     "The fixed evaluation of an RL run: success on the target length and on 1..N, sampled and greedy, critical-token probabilities and KL shares."
     KEYS = ("success", "kl", "kl_weighted", "kl_weight", "kl_cov", "pg_share", "pg_mass_crit", "entropy", "value_loss", "pg_loss", "certainty",
-            "rollout_s", "reference_s", "update_s", "seconds")     # update stats averaged over the collects since the last row
+            "rollout_s", "reference_s", "update_s", "seconds",     # update stats averaged over the collects since the last row
+            "gen_tokens", "n_episodes", "branch_crit")             # generated tokens and episodes per collect (trees: leaves too)
 
     def __init__(self, tok, task: Task, N: int, target_digits: int, cfg, seed: int, ref_lm, device):
         self.tok, self.task, self.N, self.cfg, self.seed, self.ref_lm, self.dev = tok, task, N, cfg, seed, ref_lm, device
@@ -326,7 +381,7 @@ class RLEvaluator:
 
     def __call__(self, ac, k: int, window: list) -> dict:
         "The metrics row after collect `k`; empties `window`, the update stats since the last row."
-        w = {key: _mean([s.get(key, np.nan) for s in window]) if key == "pg_mass_crit"     # a 0/0 collect is skipped
+        w = {key: _mean([s.get(key, np.nan) for s in window]) if key in ("pg_mass_crit", "branch_crit")    # a 0/0 collect is skipped
                   else float(np.mean([s[key] for s in window])) if window else float("nan") for key in self.KEYS}   # NaN shows
         lm, T, cfg = ac.lm, self.cfg.temperature, self.cfg
         row = dict(episodes=k * cfg.episodes_per_collect, collect=k,

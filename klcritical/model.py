@@ -69,7 +69,9 @@ class PretrainConfig:
 # %% ../nbs/01_model.ipynb #c005s1
 @dataclass(frozen=True)
 class RLConfig:
-    learner: str = "a2c"         # the update, by name: "a2c", "reinforce" or any registered one (`a2c.register_learner`)
+    learner: str = "a2c"         # the update, by name: "a2c", "reinforce", "tree" or any registered one (`a2c.register_learner`)
+    branching: dict = field(default_factory=dict)  # {}: independent chains; {"rule": "certainty" | "entropy", "points": K,
+                                 # "branches": B}: trees from episodes_per_collect roots (`klcritical.branching`)
     lr: float = 1e-5
     gamma: float = 1.0
     gae_lambda: float = 1.0

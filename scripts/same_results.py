@@ -3,7 +3,7 @@ the working tree, compared metric by metric (time columns aside) and weight by w
 
     python scripts/same_results.py <commit>      # e.g. HEAD~3; exits 1 and names what differs
 
-The arms cover the standard and prioritized KL, the KL in the reward, and every registered token method (named by the
+Metrics columns the working tree adds are listed, not compared. The arms cover the standard and prioritized KL, the KL in the reward, and every registered token method (named by the
 per-method settings of earlier versions, which every version accepts)."""
 import json, os, subprocess, sys, tempfile
 from pathlib import Path
@@ -28,7 +28,11 @@ for i, (a, o) in enumerate(arms.items()):
 
 def run(src: Path, out: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(src), "OMP_NUM_THREADS": "1"}
-    subprocess.run([sys.executable, "-c", RUN, str(out), json.dumps(ARMS)], env=env, check=True, capture_output=True, text=True)
+    out.mkdir(parents=True)                      # run from there: `python -c` puts the working directory first on the path
+    r = subprocess.run([sys.executable, "-c", RUN + "\nimport klcritical; print(klcritical.__file__)", str(out), json.dumps(ARMS)],
+                       env=env, cwd=out, check=True, capture_output=True, text=True)
+    where = Path(r.stdout.strip().splitlines()[-1]).parent.parent
+    if where.resolve() != src.resolve(): raise RuntimeError(f"the runs for {src} imported klcritical from {where}")
 
 def main(commit: str) -> int:
     import torch
@@ -38,13 +42,17 @@ def main(commit: str) -> int:
         try:
             run(old, d / "old"); run(ROOT, d / "new")
         finally: subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], check=True)
-        bad = []
+        import pandas as pd
+        bad, added = [], set()
         for i, a in enumerate(ARMS):
-            if (d / "old" / f"{i}.csv").read_text() != (d / "new" / f"{i}.csv").read_text(): bad.append(f"{a}: metrics")
+            o, n = (pd.read_csv(d / v / f"{i}.csv") for v in ("old", "new"))
+            added |= set(n.columns) - set(o.columns)
+            if set(o.columns) - set(n.columns) or not o.equals(n[list(o.columns)]): bad.append(f"{a}: metrics")
             o, n = (torch.load(d / v / str(i) / "state.pt", weights_only=False)["ac"] for v in ("old", "new"))
             if o.keys() != n.keys() or not all(torch.equal(o[k], n[k]) for k in o): bad.append(f"{a}: weights")
     print(f"{len(ARMS)} tiny RL runs under {commit} and under the working tree: "
-          + ("identical metrics and weights" if not bad else "DIFFER in " + "; ".join(bad)))
+          + ("identical metrics and weights" if not bad else "DIFFER in " + "; ".join(bad))
+          + (f" (new metrics columns: {sorted(added)})" if added else ""))
     return 1 if bad else 0
 
 if __name__ == "__main__":

@@ -26,7 +26,8 @@ CASES = ([("a2c", e, pl, m) for e, pl, m in itertools.product(sorted(KL_ESTIMATO
 @pytest.mark.parametrize("learner,estimator,placement,method", CASES)
 def test_a_few_steps_move_the_parameters(checkpoint, learner, estimator, placement, method):
     p = get_profile("tiny", rl__learner=learner, rl__kl_estimator=estimator, rl__kl_placement=placement, rl__beta=150.0, rl__lr=1e-3,
-                    rl__methods={method: {}} if method else {})
+                    rl__methods={method: {}} if method else {},
+                    rl__branching={"rule": "certainty", "points": 1, "branches": 2} if learner == "tree" else {})
     check_rl_config(p.rl)
     torch.manual_seed(0)
     ac, ref = a2c_models(load_checkpoint(checkpoint)[0], load_checkpoint(checkpoint)[0], device="cpu", minibatch_size=4)
@@ -35,6 +36,6 @@ def test_a_few_steps_move_the_parameters(checkpoint, learner, estimator, placeme
     opt, g, rng = torch.optim.Adam(ac.parameters(), lr=p.rl.lr), torch.Generator().manual_seed(0), np.random.default_rng(0)
     for _ in range(2):
         s, _ = a2c_step(ac, ref, opt, tok, ADDITION.sample(rng, 2, 6), p.rl, g, ADDITION)
-        assert all(math.isfinite(v) for k, v in s.items() if isinstance(v, float) and k != "pg_mass_crit"), s
+        assert all(math.isfinite(v) for k, v in s.items() if isinstance(v, float) and k not in ("pg_mass_crit", "branch_crit")), s
     moved = sum(not torch.equal(a, b) for a, b in zip(before, ac.parameters()))
     assert moved > 0.5 * len(before), f"only {moved} of {len(before)} parameter tensors changed"
