@@ -11,7 +11,7 @@ RL_EPISODES ?= 2000
 PM := $(BIN)/papermill --log-output --no-progress-bar -k python3
 TIDY := $(BIN)/python scripts/tidy_executed.py   # executed notebooks without run times or machine paths: a re-run on the same data changes nothing
 
-.PHONY: install test reproduce pretrain-cpu rl-cpu fig6-cpu critical-cpu bench bench-quick export clean-nbs docs docs-quick
+.PHONY: install test reproduce pretrain-cpu rl-cpu fig6-cpu critical-cpu branching-cpu bench bench-quick export clean-nbs docs docs-quick
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,13 @@ fig6-cpu: $(STAMP) rl-cpu
 	$(PM) nbs/experiments/03_rl_beta_ablation.ipynb outputs/$(PROFILE)/rl/fig6_sampled/03_rl_beta_ablation.ipynb -p profile $(PROFILE) \
 	  -p n_seeds $(SEEDS) -p total_episodes $(RL_EPISODES) -p borrow_from fig4 -p workers 2 -p experiment fig6_sampled
 	$(TIDY) outputs/$(PROFILE)/rl/fig6_sampled/03_rl_beta_ablation.ipynb
+
+# trees against chains (nbs/experiments/10_branching.ipynb): 6 arms x SEEDS, resumable (not part of `reproduce` yet)
+branching-cpu: $(STAMP)
+	mkdir -p outputs/$(PROFILE)/rl/branching
+	$(PM) nbs/experiments/10_branching.ipynb outputs/$(PROFILE)/rl/branching/10_branching.ipynb -p profile $(PROFILE) \
+	  -p n_seeds $(SEEDS) -p total_episodes $(RL_EPISODES) -p workers 2
+	$(TIDY) outputs/$(PROFILE)/rl/branching/10_branching.ipynb
 
 # benchmarks (bench/, plain scripts; not part of `make test`): a table, and outputs/bench/<date>-<machine>.csv
 bench: $(STAMP)

@@ -76,6 +76,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'klcritical.eval.first_errors': ('eval.html#first_errors', 'klcritical/eval.py'),
                                  'klcritical.eval.gap_table': ('eval.html#gap_table', 'klcritical/eval.py'),
                                  'klcritical.eval.generalization_table': ('eval.html#generalization_table', 'klcritical/eval.py'),
+                                 'klcritical.eval.on_token_grid': ('eval.html#on_token_grid', 'klcritical/eval.py'),
                                  'klcritical.eval.paired_verdicts': ('eval.html#paired_verdicts', 'klcritical/eval.py'),
                                  'klcritical.eval.per_seed_curves': ('eval.html#per_seed_curves', 'klcritical/eval.py'),
                                  'klcritical.eval.plot_certainty_text': ('eval.html#plot_certainty_text', 'klcritical/eval.py'),

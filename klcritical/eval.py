@@ -15,10 +15,10 @@ from .rollout import Generation, model_device, left_pad, generate, bootstrap_ci,
 
 # %% auto #0
 __all__ = ['PAPER_TABLES', 'GAP_TOKENS', 'generalization_table', 'plot_generalization', 't_interval', 'per_seed_curves',
-           'summarize_curves', 'paired_verdicts', 'plot_curves', 'token_certainty', 'certainty_gaps', 'summarize_gaps',
-           'gap_table', 'decisiveness', 'first_errors', 'where_errors_start', 'certainty_html', 'plot_certainty_text',
-           'rank_uncertain_positions', 'precision_recall_at_k', 'sharpness', 'certainty_temperature_for',
-           'released_tokens']
+           'summarize_curves', 'paired_verdicts', 'on_token_grid', 'plot_curves', 'token_certainty', 'certainty_gaps',
+           'summarize_gaps', 'gap_table', 'decisiveness', 'first_errors', 'where_errors_start', 'certainty_html',
+           'plot_certainty_text', 'rank_uncertain_positions', 'precision_recall_at_k', 'sharpness',
+           'certainty_temperature_for', 'released_tokens']
 
 # %% ../nbs/04_eval.ipynb #c015
 PAPER_TABLES = {   # Tables 4 (identical digits) and 5 (varying digits): accuracy (%) at N, N+1, N+2, N+3
@@ -119,6 +119,21 @@ def paired_verdicts(df: pd.DataFrame, # rows: arm, seed, episodes, and the `metr
             rows.append(dict(arm_a=a, arm_b=b, claim=claim, measure=m, seeds=len(d), diff=mean, diff_lo=lo, diff_hi=hi,
                              per_seed=" ".join(f"{x:+.3f}" for x in d), verdict=v))
     return pd.DataFrame(rows)
+
+# %% ../nbs/04_eval.ipynb #c024g1
+def on_token_grid(df: pd.DataFrame, # rows: arm, seed, collect, gen_tokens (per collect, averaged since the last row), metrics
+                  metric: str = "acc_target_sampled",
+                  points: int = 21, # grid points from 0 to the common budget
+                 ) -> pd.DataFrame: # arm, seed, episodes (= generated tokens), metric
+    "Each run's `metric` against its cumulative generated tokens, interpolated on a grid up to the smallest final count of any run."
+    runs = []
+    for (arm, seed), r in df.groupby(["arm", "seed"], sort=False):
+        r = r.sort_values("collect")
+        spent = (r.gen_tokens.fillna(0) * r.collect.diff().fillna(0)).cumsum().to_numpy(float)
+        runs.append((arm, seed, spent, r[metric].to_numpy(float)))
+    budget = min(s[-1] for _, _, s, _ in runs)
+    grid = np.linspace(0, budget, points)
+    return pd.DataFrame([dict(arm=a, seed=s, episodes=x, **{metric: v}) for a, s, sp, y in runs for x, v in zip(grid, np.interp(grid, sp, y))])
 
 # %% ../nbs/04_eval.ipynb #c024s1
 def plot_curves(df: pd.DataFrame, metric: str = "acc_target_sampled", ax=None, ylabel: str | None = None, title: str = "",
