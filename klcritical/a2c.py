@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_a2c.ipynb #c002
 from __future__ import annotations
-import csv, json, math, os, time, warnings
+import json, math, os, time, warnings
 from types import SimpleNamespace
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -19,15 +19,15 @@ from .prioritized_kl import (certainty, exact_kl, per_token_kl, prioritized_kl, 
                                        KL_ESTIMATORS, KL_ESTIMATOR_REGISTRY, KL_PLACEMENTS, release_check)
 from .rollout import generate, answer_accuracy
 from .eval import token_certainty, _continuation_logits
-from .methods import TokenView, agg_loss, apply_token_methods, check_methods, needs_policy_pass, top_entropy_mask, top_cov_mask, shuffle_within_rows
+from .methods import TokenView, agg_loss, apply_token_methods, check_methods, needs_policy_pass
 from .branching import BRANCH_RULES, branch_rollout, tree_advantages
 from .pretrain import bf16_supported
 
 # %% auto #0
-__all__ = ['LEARNERS', 'RL_FIELDS', 'PARAMS_FILE', 'QUIET_KERNEL', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect',
-           'reached_critical', 'minibatches', 'gae_advantages', 'a2c_update', 'register_learner', 'get_learner',
-           'reinforce_update', 'tree_update', 'critical_probs', 'critical_kl_share', 'a2c_step', 'check_rl_config',
-           'RLEvaluator', 'checkpoint_ref', 'resolve_certainty_temperature', 'train_a2c', 'sweep', 'make_executor']
+__all__ = ['LEARNERS', 'RL_FIELDS', 'trunk', 'ActorCritic', 'a2c_models', 'gae', 'collect', 'reached_critical', 'minibatches',
+           'gae_advantages', 'a2c_update', 'register_learner', 'get_learner', 'reinforce_update', 'tree_update',
+           'critical_probs', 'critical_kl_share', 'a2c_step', 'check_rl_config', 'RLEvaluator', 'checkpoint_ref',
+           'resolve_certainty_temperature', 'train_a2c']
 
 # %% ../nbs/06_a2c.ipynb #c005
 def trunk(lm, input_ids, attention_mask, position_ids, autocast: bool = False) -> torch.Tensor:
@@ -513,143 +513,3 @@ def train_a2c(checkpoint: str | Path, # a pre-trained model directory (from `pre
     df = pd.DataFrame(rows)
     df.to_csv(csv_path, index=False)
     return df
-
-# %% ../nbs/06_a2c.ipynb #c027
-PARAMS_FILE = "params.json"
-
-def _stale_settings(d: Path, params: dict) -> list[str]:
-    "The papermill parameters of the finished run in `d` that differ from `params` (`[]`: same run, or recorded before parameters were)."
-    f = d / PARAMS_FILE
-    if not f.exists(): return []
-    old, new = json.loads(f.read_text()), json.loads(json.dumps(params))
-    return [f"{k}: {old.get(k)!r} (stored) vs {new.get(k)!r} (asked)" for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k)]
-
-QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]   # a run's kernel logs no transport warning or interrupt line; its errors are in run.ipynb
-
-def _execute_run(single: str, d: str, params: dict) -> str:
-    "Execute one run of a sweep into directory `d`, then mark it done."
-    import papermill as pm
-    rd = RunDir(d); rd.path.mkdir(parents=True, exist_ok=True); t0 = time.time()
-    rd.write_text(PARAMS_FILE, json.dumps(params, indent=1, sort_keys=True))     # what was asked: checked by later sweeps
-    pm.execute_notebook(single, str(rd.path / "run.ipynb"), cwd=str(Path(single).parent), progress_bar=False,
-                        parameters=dict(params, run_dir=str(rd.path)), extra_arguments=QUIET_KERNEL)
-    rd.mark_done(f"{time.time() - t0:.0f} s\n")
-    return rd.path.name
-
-def _set_aside_stale(runs: dict[str, dict], out: Path, stale: str) -> None:
-    "Stop, naming them, on finished runs in `out` made with other parameters; or (`stale='rerun'`) move them aside to run again."
-    if stale not in ("error", "rerun"): raise ValueError(f"stale must be 'error' or 'rerun', got {stale!r}")
-    diffs = {k: _stale_settings(out / k, runs[k]) for k in runs if RunDir(out / k).done}
-    diffs = {k: v for k, v in diffs.items() if v}
-    if diffs and stale == "error":
-        raise ValueError(f"{len(diffs)} finished run(s) in {out} were made with other parameters, so their results are not "
-                         f"the ones asked for; use another folder, or stale='rerun' to run them again (the old ones are kept):\n"
-                         + "\n".join(f"  {k}: " + "; ".join(v) for k, v in diffs.items()))
-    for k in diffs: os.replace(out / k, out / f"{k}.stale-{time.strftime('%Y%m%d-%H%M%S')}")
-
-# %% ../nbs/06_a2c.ipynb #c027s1
-def _kill_tree(pid: int, grace: float = 5.0) -> None:
-    "Terminate a process and every process it started (papermill's kernel runs in a session of its own, out of reach of a group kill)."
-    import psutil
-    try: procs = psutil.Process(pid).children(recursive=True) + [psutil.Process(pid)]
-    except psutil.NoSuchProcess: return
-    for q in procs:
-        try: q.terminate()
-        except psutil.NoSuchProcess: pass
-    for q in psutil.wait_procs(procs, timeout=grace)[1]:
-        try: q.kill()
-        except psutil.NoSuchProcess: pass
-
-def _short_error(e: BaseException) -> str:
-    "The exception's type and the last line of its message (papermill's carry the whole traceback)."
-    lines = str(e).strip().splitlines()
-    return f"{type(e).__name__}: {lines[-1] if lines else ''}"
-
-def _die_with_parent(parent: int) -> None:
-    "Initializer of a sweep worker: when the sweeping process is gone (killed, its kernel restarted) or stops this worker, end the run's kernel too."
-    import psutil, signal, threading
-    def end(*_):
-        for c in psutil.Process().children(): _kill_tree(c.pid)
-        os._exit(1)
-    signal.signal(signal.SIGTERM, end)          # a broken pool terminates its workers: their kernels (own session) go with them
-    def watch():
-        while os.getppid() == parent: time.sleep(1)
-        end()
-    threading.Thread(target=watch, daemon=True).start()
-
-# %% ../nbs/06_a2c.ipynb #c027s1b
-def _run_local(single: Path, jobs: list[tuple[str, dict]], workers: int, bar) -> dict[str, str]:
-    "Run `(directory, parameters)` jobs here, one at a time or in `workers` processes; return the failed ones' errors."
-    failed = {}
-    if workers == 1 or len(jobs) <= 1:
-        for d, prm in jobs:
-            try: _execute_run(str(single), d, prm)
-            except Exception as e: failed[d] = _short_error(e)
-            bar.update(1)
-        return failed
-    import multiprocessing as mp   # small models on few cores: one thread per run beats all threads on one run
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from klcritical.a2c import _execute_run as run_one, _die_with_parent as watch   # by module path: spawned workers import them
-    old = os.environ.get("OMP_NUM_THREADS")
-    os.environ["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // workers))   # inherited by the kernels
-    ex = ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), initializer=watch, initargs=(os.getpid(),))
-    try:
-        futs = {ex.submit(run_one, str(single), d, prm): d for d, prm in jobs}
-        for f in as_completed(futs):
-            if f.exception() is not None:   # one failed run does not stop the others; the sweep names it at the end
-                failed[futs[f]] = _short_error(f.exception())
-            bar.update(1)
-    except BaseException:                   # an interrupt: stop the running runs now (they resume from their last checkpoint)
-        for pid in list(ex._processes): _kill_tree(pid)
-        raise
-    finally:
-        ex.shutdown(wait=False, cancel_futures=True)
-        if old is None: os.environ.pop("OMP_NUM_THREADS", None)
-        else: os.environ["OMP_NUM_THREADS"] = old
-    return failed
-
-# %% ../nbs/06_a2c.ipynb #c027s2
-def sweep(single: str | Path, # the single-run notebook to execute
-          runs: dict[str, dict], # run directory name -> papermill parameters of that run
-          out: str | Path, # each run writes out/<name>/ (run.ipynb, params.json, metrics.csv, done)
-          workers: int = 1, # local runs executed at once, each in its own process with cores // workers threads
-          progress: bool = True,
-          stale: str = "error", # a finished run with other parameters: "error" (stop, naming them) or "rerun" (keep it aside, run again)
-          executor=None, # None: local processes; or a submitit executor (SLURM job array on a cluster, `submitit.LocalExecutor` here)
-          finished_only: bool = False, # run nothing: the finished runs' metrics only (an interim look while the sweep runs elsewhere)
-          prepare=None, # called once before the first pending run, not when nothing is pending (e.g. to make the shared checkpoint)
-         ) -> "pd.DataFrame":
-    "Execute `single` once per entry of `runs` that has not finished with the same parameters; return every run's metrics.csv, concatenated."
-    import pandas as pd
-    single, out = Path(single).resolve(), Path(out).resolve()   # absolute: the notebook runs in its own folder
-    if workers < 1: raise ValueError(f"workers must be at least 1, got {workers}")
-    _set_aside_stale(runs, out, stale)
-    jobs = [] if finished_only else [(str(out / k), runs[k]) for k in runs if not RunDir(out / k).done]
-    if jobs and prepare is not None: prepare()                   # once, here: parallel workers would each do it at once
-    bar = tqdm(total=len(jobs), desc=f"sweep {out.name}", disable=not progress)
-    failed = {}
-    if executor is None: failed = _run_local(single, jobs, workers, bar)
-    elif jobs:                                         # one array job per pending run; `done` markers make resubmission safe
-        from klcritical.a2c import _execute_run as run_one
-        for (d, _), j in zip(jobs, executor.map_array(run_one, [str(single)] * len(jobs), [d for d, _ in jobs], [p for _, p in jobs])):
-            try: j.result()
-            except Exception as e: failed[d] = _short_error(e)
-            bar.update(1)
-    bar.close()
-    if failed:
-        raise RuntimeError(f"{len(failed)} of {len(jobs)} run(s) failed; the others finished. Each failed run's executed notebook "
-                           f"(run.ipynb) shows where; the same call runs only what is missing:\n"
-                           + "\n".join(f"  {d}: {e}" for d, e in failed.items()))
-    frames = [pd.read_csv(out / k / "metrics.csv").assign(run=k) for k in runs if not finished_only or RunDir(out / k).done]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["run"])
-
-def make_executor(spec: str | dict | None, # JSON text or dict of submitit parameters (e.g. slurm_partition, timeout_min); "" / {} / None: none
-                  folder: str | Path, # where submitit keeps its logs and pickles
-                 ):
-    "A `submitit.AutoExecutor` from notebook-friendly parameters (`cluster` picks the backend: 'slurm', 'local', 'debug'), or None."
-    spec = json.loads(spec) if isinstance(spec, str) and spec.strip() else dict(spec or {})
-    if not spec: return None
-    import submitit
-    ex = submitit.AutoExecutor(folder=str(folder), cluster=spec.pop("cluster", None))
-    ex.update_parameters(**spec)
-    return ex

@@ -150,7 +150,7 @@ def sweep_cmd(out: str, # each run writes OUT/<arm>_seed<k>/
               root: str = None, # the klcritical repository; None: found from the working directory
              ) -> "pd.DataFrame":
     "Run every (arm, seed) of an RL comparison through the single-run notebook; returns (and writes OUT/curves.csv) all metrics."
-    from klcritical.a2c import sweep, make_executor
+    from klcritical.sweep import sweep, make_executor
     from klcritical.experiments import repo_root
     root = repo_root(root); out = Path(out)
     runs = {f"{a.replace(' ', '_')}_seed{s}": dict(dict(profile=profile, arm=a, seed=s, total_episodes=episodes), **prm)

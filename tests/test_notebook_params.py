@@ -2,7 +2,7 @@
 from pathlib import Path
 import papermill as pm
 import pytest
-from klcritical.a2c import QUIET_KERNEL
+from klcritical.sweep import QUIET_KERNEL
 
 NB = Path(__file__).resolve().parents[1] / "nbs" / "experiments"
 
