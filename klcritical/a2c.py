@@ -20,6 +20,7 @@ from .prioritized_kl import (certainty, exact_kl, per_token_kl, prioritized_kl, 
 from .rollout import generate, answer_accuracy
 from .eval import token_certainty, _continuation_logits
 from .methods import TokenView, agg_loss, apply_token_methods, check_methods, needs_policy_pass
+from .registry import Registry
 from .branching import BRANCH_RULES, branch_rollout, tree_advantages
 from .pretrain import bf16_supported
 
@@ -252,19 +253,15 @@ def a2c_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg,
     return stats
 
 # %% ../nbs/06_a2c.ipynb #c012l1
-LEARNERS: dict = {}   # name -> fn(ac, ref_lm, opt, batch, cfg) -> stats
+LEARNERS = Registry("learner")   # name -> fn(ac, ref_lm, opt, batch, cfg) -> stats
 
 def register_learner(name: str):
     "Decorator: register `fn(ac, ref_lm, opt, batch, cfg) -> dict` (one update on a collect; its stats with `loss`) as the learner `name`."
-    def deco(fn):
-        if name in LEARNERS and LEARNERS[name] is not fn: raise ValueError(f"a learner {name!r} is already registered")
-        LEARNERS[name] = fn; return fn
-    return deco
+    return LEARNERS.register(name)
 
 def get_learner(name: str):
     "The registered learner `name`; an unknown name is an error that lists the registered ones."
-    if name not in LEARNERS: raise ValueError(f"unknown learner {name!r}; registered: {sorted(LEARNERS)}")
-    return LEARNERS[name]
+    return LEARNERS.get(name)
 
 register_learner("a2c")(a2c_update)
 

@@ -10,6 +10,7 @@ from typing import Callable
 import torch
 from torch import Tensor
 from .prioritized_kl import entropy_from_logits
+from .registry import Registry
 
 # %% auto #0
 __all__ = ['LOSS_AGG_MODES', 'TOKEN_METHODS', 'agg_loss', 'TokenView', 'TokenMethod', 'register_token_method', 'get_token_method',
@@ -64,7 +65,7 @@ class TokenMethod:
         "The method's settings and their defaults (its keyword arguments after the view)."
         return {k: p.default for k, p in list(inspect.signature(self.fn).parameters.items())[1:]}
 
-TOKEN_METHODS: dict[str, TokenMethod] = {}
+TOKEN_METHODS = Registry("token method")   # name -> TokenMethod
 
 def register_token_method(name: str, # the name `RLConfig.methods` uses
                           phase: str = "tokens", # "rewards": before the KL is taken off the rewards; "tokens": after
@@ -73,15 +74,14 @@ def register_token_method(name: str, # the name `RLConfig.methods` uses
     "Decorator: register `fn(view: TokenView, **settings) -> dict` as the token method `name`."
     if phase not in ("rewards", "tokens"): raise ValueError(f"phase must be 'rewards' or 'tokens', got {phase!r}")
     def deco(fn):
-        if name in TOKEN_METHODS and TOKEN_METHODS[name].fn is not fn: raise ValueError(f"a token method {name!r} is already registered")
-        TOKEN_METHODS[name] = TokenMethod(name, fn, phase, needs_policy, (fn.__doc__ or "").strip())
+        same = name in TOKEN_METHODS and TOKEN_METHODS[name].fn is fn                      # (a notebook cell run twice)
+        if not same: TOKEN_METHODS.register(name, TokenMethod(name, fn, phase, needs_policy, (fn.__doc__ or "").strip()))
         return fn
     return deco
 
 def get_token_method(name: str) -> TokenMethod:
     "The registered token method `name`; an unknown name is an error that lists the registered ones."
-    if name not in TOKEN_METHODS: raise ValueError(f"unknown token method {name!r}; registered: {sorted(TOKEN_METHODS)}")
-    return TOKEN_METHODS[name]
+    return TOKEN_METHODS.get(name)
 
 # %% ../nbs/02a_methods.ipynb #m013
 def check_methods(methods: dict) -> None:

@@ -8,6 +8,7 @@ import math
 import torch
 import torch.nn.functional as F
 from torch import Tensor
+from .registry import Registry
 
 # %% auto #0
 __all__ = ['CERTAINTY_METHODS', 'KL_KINDS', 'KL_ESTIMATOR_REGISTRY', 'KL_ESTIMATORS', 'KL_PLACEMENTS', 'token_logprobs',
@@ -96,19 +97,15 @@ def exact_kl(
     return torch.cat([_kl_rows(a, b) for a, b in rows]).reshape(logits.shape[:-1])
 
 # %% ../nbs/02_prioritized_kl.ipynb #c035g
-KL_ESTIMATOR_REGISTRY: dict = {}   # name -> fn(logp, ref_logp, logits, ref_logits) -> per-token KL term
+KL_ESTIMATOR_REGISTRY = Registry("KL estimator")   # name -> fn(logp, ref_logp, logits, ref_logits) -> per-token KL term
 
 def register_kl_estimator(name: str):
     "Decorator: register `fn(logp, ref_logp, logits, ref_logits) -> [...]` as the per-token KL estimator `name` (`RLConfig.kl_estimator`)."
-    def deco(fn):
-        if name in KL_ESTIMATOR_REGISTRY and KL_ESTIMATOR_REGISTRY[name] is not fn: raise ValueError(f"a KL estimator {name!r} is already registered")
-        KL_ESTIMATOR_REGISTRY[name] = fn; return fn
-    return deco
+    return KL_ESTIMATOR_REGISTRY.register(name)
 
 def get_kl_estimator(name: str):
     "The registered estimator `name`; an unknown name is an error that lists the registered ones."
-    if name not in KL_ESTIMATOR_REGISTRY: raise ValueError(f"unknown KL estimator {name!r}; expected one of {tuple(KL_ESTIMATOR_REGISTRY)}")
-    return KL_ESTIMATOR_REGISTRY[name]
+    return KL_ESTIMATOR_REGISTRY.get(name)
 
 for _k in KL_KINDS: register_kl_estimator(_k)(lambda logp, ref_logp, logits=None, ref_logits=None, _k=_k: kl_estimate(logp, ref_logp, _k))
 
