@@ -19,7 +19,8 @@ _API = {  # name -> module that defines it (the modules are written from nbs/; t
     "gap_table": "eval", "decisiveness": "eval", "sharpness": "eval", "certainty_temperature_for": "eval",
     "ensure_pretrained": "pretrain", "pretrain": "pretrain", "prioritized_kl": "prioritized_kl",
     "RLConfig": "model", "PretrainConfig": "model", "train_grpo": "integrations.trl",
-    "train_a2c": "a2c", "sweep": "a2c", "RunDir": "model",
+    "train_a2c": "a2c", "sweep": "sweep", "RunDir": "model",
+    "register_kl_estimator": "prioritized_kl", "register_token_method": "methods", "register_learner": "a2c", "agg_loss": "methods",
 }
 __all__ = sorted(_API)
 
