@@ -26,7 +26,9 @@ def _read(path: str):
     f = ROOT / path
     if not f.exists(): raise FileNotFoundError(f"results page: {path} is not in the repository (has its run been committed?)")
     if f.stat().st_size == 0: return pd.DataFrame()       # written before any row existed (e.g. no paper-scale window yet)
-    return pd.read_csv(f)
+    d = pd.read_csv(f)
+    if "verdict" in d.columns: d = d[d.verdict != "not run"].reset_index(drop=True)   # a claim on an arm a sweep skipped: no result
+    return d
 
 
 def csv(path: str, **where):
