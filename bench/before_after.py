@@ -31,7 +31,10 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 import klcritical.rollout as E
-from klcritical.model import KVDecoder, get_profile, load_checkpoint, make_model, train_attention, use_fast_kernels
+from klcritical.rollout import KVDecoder
+from klcritical.config import get_profile
+from klcritical.runs import load_checkpoint
+from klcritical.model import make_model, train_attention, use_fast_kernels
 from klcritical.pretrain import bf16_supported, make_pool
 from klcritical.a2c import a2c_update, collect
 from transformers.activations import ACT2FN

@@ -4,7 +4,8 @@ import time
 from dataclasses import dataclass
 import numpy as np
 import torch
-from klcritical.model import get_profile, make_model, n_params, use_fast_kernels
+from klcritical.config import get_profile
+from klcritical.model import make_model, n_params, use_fast_kernels
 from klcritical.pretrain import _adamw, _train_step, bf16_supported, flops_per_token, make_pool, matmul_peak
 from klcritical.scratchpad import ADDITION
 from common import Results, spread

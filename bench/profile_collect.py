@@ -13,7 +13,7 @@ from torch.profiler import ProfilerActivity, profile
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from klcritical.a2c import a2c_update, collect
-from klcritical.model import get_profile
+from klcritical.config import get_profile
 from klcritical.scratchpad import ADDITION as task
 from rl_speed import OursA2C, model_dir
 

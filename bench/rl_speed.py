@@ -7,7 +7,9 @@ import numpy as np
 import torch
 import torch.nn as nn
 from klcritical.a2c import ActorCritic, a2c_models, a2c_step
-from klcritical.model import get_profile, load_checkpoint, make_model, save_checkpoint, RLConfig
+from klcritical.config import get_profile, RLConfig
+from klcritical.runs import load_checkpoint, save_checkpoint
+from klcritical.model import make_model
 from klcritical.scratchpad import ADDITION as task
 from common import Results, fmt, spread
 

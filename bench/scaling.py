@@ -7,7 +7,8 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 import numpy as np
-from klcritical.model import ModelShape, get_profile, make_model, n_params
+from klcritical.config import ModelShape, get_profile
+from klcritical.model import make_model, n_params
 from klcritical.scratchpad import ADDITION as task
 from common import PeakRSS, Results, fmt
 from rl_speed import OursA2C, dtype_policy, length_cap, rl_config, suppress_eos

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse, random, re, statistics, time
 from collections import defaultdict
 import torch
-from klcritical.model import load_checkpoint
+from klcritical.runs import load_checkpoint
 from klcritical.rollout import generate
 from klcritical.scratchpad import ADDITION as task
 

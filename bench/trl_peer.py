@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import torch
-from klcritical.model import load_checkpoint
+from klcritical.runs import load_checkpoint
 from klcritical.scratchpad import ADDITION as task
 from common import Results, spread
 from rl_speed import OursA2C, dtype_policy, length_cap, model_dir, ours_bf16, report_collects, rl_config

@@ -12,14 +12,14 @@ __version__ = "0.1.0"
 _API = {  # name -> module that defines it (the modules are written from nbs/; this file is not)
     "Task": "scratchpad", "AdditionTask": "scratchpad", "ADDITION": "scratchpad", "get_task": "scratchpad",
     "CriticalToken": "scratchpad", "char_tokenizer": "scratchpad",
-    "Profile": "model", "get_profile": "model", "make_model": "model", "load_checkpoint": "model", "save_checkpoint": "model",
+    "Profile": "config", "get_profile": "config", "make_model": "model", "load_checkpoint": "runs", "save_checkpoint": "runs",
     "certainty": "prioritized_kl", "kl_estimate": "prioritized_kl", "token_logprobs": "prioritized_kl",
     "per_token_kl": "prioritized_kl", "kl_reward": "prioritized_kl", "exact_kl": "prioritized_kl",
     "generate": "rollout", "answer_accuracy": "rollout", "accuracy_table": "rollout", "token_certainty": "eval", "certainty_gaps": "eval",
     "gap_table": "eval", "decisiveness": "eval", "sharpness": "eval", "certainty_temperature_for": "eval",
     "ensure_pretrained": "pretrain", "pretrain": "pretrain", "prioritized_kl": "prioritized_kl",
-    "RLConfig": "model", "PretrainConfig": "model", "train_grpo": "integrations.trl",
-    "train_a2c": "a2c", "sweep": "sweep", "RunDir": "model",
+    "RLConfig": "config", "PretrainConfig": "config", "train_grpo": "integrations.trl",
+    "train_a2c": "a2c", "sweep": "sweep", "RunDir": "runs",
     "register_kl_estimator": "prioritized_kl", "register_token_method": "methods", "register_learner": "a2c", "agg_loss": "methods",
 }
 __all__ = sorted(_API)

@@ -14,7 +14,9 @@ import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .scratchpad import Task, ADDITION, get_task, encode
-from .model import Profile, RLConfig, RunDir, RUN_FILE, rl_settings, get_profile, load_checkpoint, use_fast_kernels, default_device, train_attention
+from .config import Profile, RLConfig, rl_settings, get_profile
+from .runs import RunDir, RUN_FILE, load_checkpoint
+from .model import use_fast_kernels, default_device, train_attention
 from .prioritized_kl import (certainty, exact_kl, per_token_kl, prioritized_kl, kl_reward, token_logprobs, entropy_from_logits,
                                        KL_ESTIMATORS, KL_ESTIMATOR_REGISTRY, KL_PLACEMENTS, release_check)
 from .rollout import generate, answer_accuracy

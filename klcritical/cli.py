@@ -36,7 +36,7 @@ def pretrain_cmd(out: str, # checkpoint directory to make (or reuse, or resume)
                 ) -> str:
     "Pre-train a GPT-2 on a task's examples of lengths 1..N (1..N-digit additions by default) into OUT, or reuse / resume the run there."
     from klcritical.pretrain import ensure_pretrained
-    from klcritical.model import get_profile
+    from klcritical.config import get_profile
     from klcritical.scratchpad import get_task
     t = get_task(task)                                              # an unknown name: one line naming the registered tasks, before any work
     ck = ensure_pretrained(get_profile(profile, **_overrides(overrides)), n, out, seed=seed, retrain=retrain, progress=not quiet, device=device,
@@ -59,7 +59,7 @@ def rl_cmd(checkpoint: str, # a pre-trained checkpoint directory
           ) -> "pd.DataFrame":
     "Fine-tune CHECKPOINT with A2C and a (prioritized) KL penalty into OUT; resumes a run found there."
     from klcritical.a2c import train_a2c
-    from klcritical.model import get_profile
+    from klcritical.config import get_profile
     over = _overrides(overrides)
     if beta is not None: over["rl__beta"] = beta
     if episodes is not None: over["rl__total_episodes"] = episodes
@@ -87,7 +87,7 @@ def evaluate_cmd(checkpoint: str, # a checkpoint directory
                 ) -> "pd.DataFrame":
     "Accuracy of CHECKPOINT per operand length, with bootstrap 95% intervals (greedy, or sampled at --temperature)."
     from klcritical.rollout import accuracy_table
-    from klcritical.model import load_checkpoint
+    from klcritical.runs import load_checkpoint
     from klcritical.scratchpad import get_task
     if n < 1: raise ValueError(f"--n must be at least 1, got {n}")
     if temperature < 0: raise ValueError(f"--temperature must be >= 0 (0: greedy), got {temperature}")
@@ -111,7 +111,7 @@ def critical_tokens_cmd(checkpoint: str, # a pre-trained checkpoint directory (i
     "Table 1 for CHECKPOINT: ΔĴ at the critical tokens (all, commas, digits) and the least certain other token, teacher-forced."
     import numpy as np
     from klcritical.eval import token_certainty, gap_table
-    from klcritical.model import load_checkpoint
+    from klcritical.runs import load_checkpoint
     from klcritical.scratchpad import get_task
     m, tok, meta = load_checkpoint(checkpoint); N, task = int(meta["max_digits"]), get_task(meta.get("task", "addition"))
     Ts = [float(t) for t in json.loads(temperatures)]
@@ -132,7 +132,7 @@ def sharpness_cmd(checkpoint: str, # a pre-trained checkpoint directory
     "How sharp CHECKPOINT is: logit margins, certainty at T = 1, 2, 4, ΔĴ, label-free discovery and sampled success, one row."
     import pandas as pd
     from klcritical.eval import sharpness
-    from klcritical.model import load_checkpoint
+    from klcritical.runs import load_checkpoint
     from klcritical.scratchpad import get_task
     m, tok, meta = load_checkpoint(checkpoint)                      # the checkpoint's own task, as `evaluate` and `critical-tokens` take it
     return _write(pd.DataFrame([sharpness(m, tok, int(meta["max_digits"]), n, n_sampled, temperature, seed, task=get_task(meta.get("task", "addition")))]), out)

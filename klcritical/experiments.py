@@ -77,7 +77,7 @@ def rl_setup(profile: str, # tiny | cpu | paper
              root=None, # the repository; None: `repo_root()`
             ) -> tuple:
     "`(root, profile, N, target, out)` of an RL experiment notebook; `out` is created."
-    from klcritical.model import get_profile
+    from klcritical.config import get_profile
     root, p = repo_root(root), get_profile(profile)
     N = positive_int(N, "N", 3 if 3 in p.pretrain_digits else p.pretrain_digits[0])
     target = positive_int(target_digits, "target_digits", N + 1)

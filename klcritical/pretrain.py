@@ -13,9 +13,9 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .scratchpad import Task, ADDITION, get_task, EOS
-from .model import (Profile, PretrainConfig, get_profile, make_model, save_checkpoint, load_checkpoint, use_fast_kernels,
-                              default_device, train_attention, n_params, profile_from_dict, META_FILE, weights_sha256, verify_checkpoint,
-                              RLConfig, RunDir, RUN_FILE, quiet_progress)
+from .config import Profile, PretrainConfig, get_profile, profile_from_dict, RLConfig
+from .model import make_model, use_fast_kernels, default_device, train_attention, n_params
+from .runs import save_checkpoint, load_checkpoint, META_FILE, weights_sha256, verify_checkpoint, RunDir, RUN_FILE, quiet_progress
 
 # %% auto #0
 __all__ = ['IGNORE', 'SAVE_SETTINGS', 'attention_mask', 'make_pool', 'matmul_peak', 'flops_per_token', 'bf16_supported', 'polish',

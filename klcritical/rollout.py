@@ -11,11 +11,81 @@ import torch
 import torch.nn.functional as F
 from transformers import GPT2LMHeadModel
 from .scratchpad import Task, ADDITION, get_task, encode
-from .model import KVDecoder
+
 
 # %% auto #0
-__all__ = ['Generation', 'model_device', 'left_pad', 'generate', 'drafts', 'generate_speculative', 'bootstrap_ci',
+__all__ = ['KVDecoder', 'Generation', 'model_device', 'left_pad', 'generate', 'drafts', 'generate_speculative', 'bootstrap_ci',
            'answer_accuracy', 'accuracy_table']
+
+# %% ../nbs/03_rollout.ipynb #c025
+class KVDecoder:
+    "Incremental forward of a `GPT2LMHeadModel` (inference only) with a preallocated key/value cache."
+    def __init__(self, lm: GPT2LMHeadModel, # its weights are used as they are, not copied
+                 batch: int, max_len: int, # cache shape: rows and total positions (prompt + generated)
+                 keys_transposed: bool = False): # keys stored `[hd, T]`: the score product reads them contiguously (same values to rounding)
+        c = lm.config
+        assert c.activation_function in ("gelu_new", "gelu_pytorch_tanh") and not c.scale_attn_by_inverse_layer_idx
+        self.lm, self.H, self.hd, self.t, self.kt = lm, c.n_head, c.n_embd // c.n_head, 0, keys_transposed
+        w = lm.transformer.wte.weight
+        # not zero-filled: every position a call reads (< t + S) has been written by that call or an earlier one
+        self.v = torch.empty(c.n_layer, batch, self.H, max_len, self.hd, dtype=w.dtype, device=w.device)   # [L, B, H, T, hd]
+        self.k = self.v.new_empty(c.n_layer, batch, self.H, self.hd, max_len) if self.kt else torch.empty_like(self.v)
+        self.key_bias = torch.zeros(batch, 1, 1, max_len, dtype=w.dtype, device=w.device)  # 0 on real keys, -inf on left padding
+
+    @torch.no_grad()
+    def __call__(self, ids: torch.Tensor, # [B, S] the next S tokens of every row (S = prompt length at the first call, then 1)
+                 pos: torch.Tensor, # [B, S] their position ids
+                 valid: torch.Tensor, # [B, S] False on left padding
+                ) -> torch.Tensor:
+        "Logits `[B, V]` of the next token after these `S` tokens; the cache grows by `S`."
+        tr, (B, S), t = self.lm.transformer, ids.shape, self.t
+        self.key_bias[:, 0, 0, t:t + S] = torch.where(valid, 0.0, float("-inf"))
+        bias = self.key_bias[..., :t + S]                                                       # [B, 1, 1, t+S]
+        if S > 1:                                                                               # the prompt: causal, and pads see themselves (no NaN rows)
+            see = torch.ones(S, t + S, dtype=torch.bool, device=ids.device).tril(t)            # [S, t+S]
+            bias = bias.masked_fill(~see, float("-inf"))                                        # [B, 1, S, t+S]
+            bias[..., t:] = bias[..., t:].masked_fill(torch.eye(S, dtype=torch.bool, device=ids.device), 0.0)
+        x = tr.wte(ids) + tr.wpe(pos)                                                           # [B, S, D]
+        D = x.shape[-1]
+        for i, blk in enumerate(tr.h):
+            q, k, v = blk.attn.c_attn(blk.ln_1(x)).split(D, -1)                                 # [B, S, D] each
+            q, k, v = (z.view(B, S, self.H, self.hd).transpose(1, 2) for z in (q, k, v))       # [B, H, S, hd]
+            self.v[i, :, :, t:t + S] = v
+            if self.kt: self.k[i, ..., t:t + S] = k.transpose(-1, -2); keys = self.k[i, ..., :t + S]          # [B, H, hd, t+S]
+            else: self.k[i, :, :, t:t + S] = k; keys = self.k[i, :, :, :t + S].transpose(-1, -2)
+            # attention written out: for one query per row it reads the cache once, faster than the CPU SDPA kernel here
+            s = (q @ keys).mul_(self.hd ** -0.5).add_(bias)                                      # [B, H, S, t+S]
+            a = s.softmax(-1) @ self.v[i, :, :, :t + S]                                         # [B, H, S, hd]
+            x = x + blk.attn.c_proj(a.transpose(1, 2).reshape(B, S, D))
+            x = x + blk.mlp.c_proj(F.gelu(blk.mlp.c_fc(blk.ln_2(x)), approximate="tanh"))      # GPT-2's gelu_new, fused
+        self.t = t + S
+        return self.lm.lm_head(tr.ln_f(x[:, -1]))                                              # [B, V]
+
+    @torch.no_grad()
+    def extend(self, ids: torch.Tensor, # [B, S] S tokens of every row, written at that row's own slots
+               pos: torch.Tensor, # [B, S] their position ids
+               start: torch.Tensor, # [B] the first slot of each row's block: the row's cache holds slots < start (rows advance at their own pace)
+              ) -> torch.Tensor:
+        "Logits `[B, S, V]` after each of the `S` tokens; a row's slots from `start + S` on are masked (they must hold finite values: zero the cache first)."
+        tr, (B, S), dev = self.lm.transformer, ids.shape, ids.device
+        slots = start[:, None] + torch.arange(S, device=dev)                                    # [B, S]
+        Tm = int(slots.max()) + 1
+        see = torch.arange(Tm, device=dev)[None, None, :] <= slots[:, :, None]                   # [B, S, Tm] causal within each row
+        bias = self.key_bias[:, :, 0, :Tm].masked_fill(~see, float("-inf"))[:, None]           # [B, 1, S, Tm] (+ the prompt's padding)
+        rows = torch.arange(B, device=dev)[:, None].expand(B, S)
+        x = tr.wte(ids) + tr.wpe(pos)                                                           # [B, S, D]
+        D = x.shape[-1]
+        for i, blk in enumerate(tr.h):
+            q, k, v = (z.view(B, S, self.H, self.hd) for z in blk.attn.c_attn(blk.ln_1(x)).split(D, -1))
+            self.v[i][rows, :, slots] = v                                                       # [B, S, H, hd] into [B, H, T, hd]
+            if self.kt: self.k[i].permute(0, 3, 1, 2)[rows, slots] = k; keys = self.k[i, ..., :Tm]
+            else: self.k[i][rows, :, slots] = k; keys = self.k[i, :, :, :Tm].transpose(-1, -2)
+            s = (q.transpose(1, 2) @ keys).mul_(self.hd ** -0.5).add_(bias)                    # [B, H, S, Tm]
+            a = s.softmax(-1) @ self.v[i, :, :, :Tm]                                            # [B, H, S, hd]
+            x = x + blk.attn.c_proj(a.transpose(1, 2).reshape(B, S, D))
+            x = x + blk.mlp.c_proj(F.gelu(blk.mlp.c_fc(blk.ln_2(x)), approximate="tanh"))
+        self.t = max(self.t, Tm)
+        return self.lm.lm_head(tr.ln_f(x))                                                      # [B, S, V]
 
 # %% ../nbs/03_rollout.ipynb #c005
 @dataclass

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json, os, time
 from pathlib import Path
 from tqdm.auto import tqdm
-from .model import RunDir
+from .runs import RunDir
 
 # %% auto #0
 __all__ = ['PARAMS_FILE', 'QUIET_KERNEL', 'sweep', 'make_executor']

@@ -11,7 +11,9 @@ import numpy as np
 import pandas as pd
 import torch
 from .scratchpad import ADDITION, encode
-from .model import get_profile, make_model, use_fast_kernels, default_device, load_checkpoint
+from .config import get_profile
+from .model import make_model, use_fast_kernels, default_device
+from .runs import load_checkpoint
 from .rollout import Generation, left_pad, generate, accuracy_table, model_device
 
 # %% auto #0

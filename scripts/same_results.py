@@ -16,9 +16,7 @@ ARMS = {"standard": {}, "prioritized": {"rl__beta": 150.0},
 RUN = """
 import json, sys
 from pathlib import Path
-from klcritical.model import get_profile
-from klcritical.pretrain import ensure_pretrained
-from klcritical.a2c import train_a2c
+from klcritical import get_profile, ensure_pretrained, train_a2c     # the package root: the same names in every version
 out, arms = Path(sys.argv[1]), json.loads(sys.argv[2])
 ck = ensure_pretrained("tiny", 2, out.parent / "ck", seed=0, progress=False)
 for i, (a, o) in enumerate(arms.items()):

@@ -11,7 +11,7 @@ TARGET = ROOT / ".venv" / "floor"
 CHECK = textwrap.dedent("""
     import sys, transformers, tokenizers
     assert transformers.__version__ == sys.argv[1], transformers.__version__
-    from klcritical.model import load_checkpoint, save_checkpoint
+    from klcritical.runs import load_checkpoint, save_checkpoint
     from klcritical.rollout import generate
     from klcritical.scratchpad import ADDITION
     for ck in sys.argv[2:]:
@@ -29,7 +29,7 @@ def main() -> int:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(TARGET), *want.split()], check=True)
         marker.write_text(want)
     with tempfile.TemporaryDirectory() as d:   # a checkpoint written by the current (newest) versions
-        subprocess.run([sys.executable, "-c", "import sys; from klcritical.model import make_model, save_checkpoint; from klcritical.scratchpad import ADDITION; "
+        subprocess.run([sys.executable, "-c", "import sys; from klcritical.model import make_model; from klcritical.runs import save_checkpoint; from klcritical.scratchpad import ADDITION; "
                         "save_checkpoint(sys.argv[1], make_model('tiny', seed=0), ADDITION.tokenizer(), {})", d + "/new"], check=True)
         env = {"PYTHONPATH": f"{TARGET}:{ROOT}", "PATH": "/usr/bin:/bin"}
         r = subprocess.run([sys.executable, "-c", CHECK, FLOOR["transformers"], str(ROOT / "outputs/cpu/checkpoints/N3"), d + "/new"],

@@ -9,7 +9,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 def test_sdpa_reference_decoder_matches_kvdecoder():
     from before_after import SDPADecoder
-    from klcritical.model import KVDecoder, make_model
+    from klcritical.rollout import KVDecoder
+    from klcritical.model import make_model
     lm = make_model("tiny", seed=0).eval()
     x = torch.randint(0, lm.config.vocab_size, (3, 10)); valid = torch.ones(3, 10, dtype=torch.bool); valid[0, :3] = False
     pos = (valid.long().cumsum(-1) - 1).clamp(min=0)
@@ -21,7 +22,8 @@ def test_sdpa_reference_decoder_matches_kvdecoder():
 
 
 def _tiny_checkpoint(path):
-    from klcritical.model import make_model, save_checkpoint
+    from klcritical.model import make_model
+    from klcritical.runs import save_checkpoint
     from klcritical.scratchpad import ADDITION
     return save_checkpoint(path, make_model("tiny", seed=0), ADDITION.tokenizer(), dict(profile="tiny"))
 

@@ -6,7 +6,8 @@ import pytest
 import torch
 from klcritical.a2c import LEARNERS, a2c_models, a2c_step, check_rl_config
 from klcritical.methods import TOKEN_METHODS
-from klcritical.model import get_profile, load_checkpoint
+from klcritical.config import get_profile
+from klcritical.runs import load_checkpoint
 from klcritical.prioritized_kl import KL_ESTIMATOR_REGISTRY, KL_PLACEMENTS
 from klcritical.pretrain import ensure_pretrained
 from klcritical.scratchpad import ADDITION

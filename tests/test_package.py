@@ -72,7 +72,7 @@ def test_package_root_gives_the_headline_functions():
         import klcritical
         assert klcritical.pretrain is pretrain and klcritical.prioritized_kl is prioritized_kl
         assert importlib.import_module("klcritical.pretrain").pretrain is pretrain
-        assert RLConfig().c_kl > 0 and callable(train_grpo) and PretrainConfig is klcritical.model.PretrainConfig
+        assert RLConfig().c_kl > 0 and callable(train_grpo) and PretrainConfig is klcritical.config.PretrainConfig
         print('ok')
     """)
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)

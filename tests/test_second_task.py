@@ -4,7 +4,8 @@ pairs), this would fail."""
 import numpy as np
 import pytest
 from klcritical.scratchpad import Task, CriticalToken
-from klcritical.model import get_profile, load_checkpoint
+from klcritical.config import get_profile
+from klcritical.runs import load_checkpoint
 from klcritical.pretrain import ensure_pretrained
 from klcritical.a2c import train_a2c
 from klcritical.rollout import answer_accuracy

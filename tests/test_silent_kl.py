@@ -13,7 +13,7 @@ def _messages(ws): return [str(w.message) for w in ws]
 
 def test_a2c_warns_on_the_committed_model(tmp_path):
     from klcritical.a2c import train_a2c
-    from klcritical.model import get_profile
+    from klcritical.config import get_profile
     p = get_profile("cpu", rl__beta=150.0, rl__certainty_temperature=4.0, rl__episodes_per_collect=8, rl__minibatch_size=8,
                     rl__total_episodes=8, rl__n_eval=4)
     with warnings.catch_warnings(record=True) as ws:
@@ -30,7 +30,7 @@ def test_trl_trainer_warns_on_the_committed_model(tmp_path):
     pytest.importorskip("trl")
     from transformers import AutoModelForCausalLM
     from klcritical.integrations.trl import PrioritizedGRPOConfig, PrioritizedGRPOTrainer, task_dataset, task_reward
-    from klcritical.model import load_checkpoint
+    from klcritical.runs import load_checkpoint
     from klcritical.scratchpad import ADDITION
     tok = load_checkpoint(N3)[1]; tok.padding_side = "left"
     ds = task_dataset(ADDITION, np.random.default_rng(0), 4, 4)

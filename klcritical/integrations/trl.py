@@ -227,7 +227,7 @@ def grpo_config(profile, # a `Profile` (or its name): its `rl` settings are mapp
                 out_dir: str, prioritized_beta: float, seed: int, num_generations: int, max_completion_length: int,
                 **overrides) -> PrioritizedGRPOConfig:
     "A `PrioritizedGRPOConfig` with a profile's RL settings."
-    from klcritical.model import get_profile
+    from klcritical.config import get_profile
     rl = get_profile(profile).rl
     if rl.episodes_per_collect % num_generations:
         raise ValueError(f"episodes_per_collect={rl.episodes_per_collect} is not a multiple of num_generations={num_generations}")
@@ -252,7 +252,8 @@ def train_grpo(checkpoint, # a pre-trained model directory (from `pretrain`)
     import pandas as pd
     from pathlib import Path
     from transformers import AutoModelForCausalLM
-    from klcritical.model import load_checkpoint, get_profile
+    from klcritical.runs import load_checkpoint
+    from klcritical.config import get_profile
     from klcritical.scratchpad import get_task
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     if (out / "done").exists(): return pd.read_csv(out / "metrics.csv")
