@@ -100,6 +100,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                         'klcritical.experiments.positive_int': ( 'experiments.html#positive_int',
                                                                                  'klcritical/experiments.py'),
                                         'klcritical.experiments.repo_root': ('experiments.html#repo_root', 'klcritical/experiments.py'),
+                                        'klcritical.experiments.rl_run': ('experiments.html#rl_run', 'klcritical/experiments.py'),
                                         'klcritical.experiments.rl_setup': ('experiments.html#rl_setup', 'klcritical/experiments.py')},
             'klcritical.integrations.trl': { 'klcritical.integrations.trl.PrioritizedGRPOConfig': ( 'trl.html#prioritizedgrpoconfig',
                                                                                                     'klcritical/integrations/trl.py'),

@@ -58,13 +58,11 @@ def rl_cmd(checkpoint: str, # a pre-trained checkpoint directory
            quiet: store_true = False,
           ) -> "pd.DataFrame":
     "Fine-tune CHECKPOINT with A2C and a (prioritized) KL penalty into OUT; resumes a run found there."
-    from klcritical.a2c import train_a2c
+    from klcritical.experiments import rl_run                  # the one path of a run: the sweeps' notebook calls it too
     from klcritical.config import get_profile
-    over = _overrides(overrides)
-    if beta is not None: over["rl__beta"] = beta
-    if episodes is not None: over["rl__total_episodes"] = episodes
-    df = train_a2c(checkpoint, out, get_profile(profile, **over), target_digits=target_digits, seed=seed, resume=True,
-                   progress=not quiet, stop_after=stop_after, device=device)
+    p = get_profile(profile, **_overrides(overrides))
+    df, _, _ = rl_run(p, seed=seed, checkpoint=checkpoint, target_digits=target_digits, beta=beta, total_episodes=episodes,
+                      run_dir=out, progress=not quiet, stop_after=stop_after, device=device)
     last = df.iloc[-1]
     print(f"{out}: episodes {int(last.episodes)}, accuracy at the target sampled {last.acc_target_sampled:.3f}, greedy {last.acc_target_greedy:.3f}")
     return df

@@ -8,7 +8,7 @@ import json, tomllib
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['check_params', 'positive_int', 'int_list', 'repo_root', 'rl_setup', 'default_checkpoint']
+__all__ = ['check_params', 'positive_int', 'int_list', 'repo_root', 'rl_setup', 'default_checkpoint', 'rl_run']
 
 # %% ../nbs/07_experiments.ipynb #c005
 _IPYTHON = {"In", "Out", "get_ipython", "exit", "quit", "open"}
@@ -96,3 +96,44 @@ def default_checkpoint(p, # a `Profile`
         from klcritical.pretrain import ensure_pretrained
         ensure_pretrained(p, N, ck, seed=0, progress=False)
     return ck
+
+# %% ../nbs/07_experiments.ipynb #c012h
+def rl_run(profile, # a profile name or `Profile`
+           seed: int = 0,
+           checkpoint=None, # a pre-trained model directory; None: the profile's N-digit model (pre-trained if missing)
+           N: int | None = None, # the model's N; None: the checkpoint's, or 3 (cpu) / the profile's first
+           target_digits: int | None = None, # None: N + 1
+           arm: str = "rl", # a label, the first column of metrics.csv
+           beta: float | None = None, c_kl: float | None = None, total_episodes: int | None = None, # None: the profile's
+           rl_overrides: str | dict = "{}", # other RLConfig fields, as JSON or a dict (e.g. '{"methods": {"entropy_pg": {}}}')
+           run_dir=None, # None: <out_root>/<profile>/rl/single/<arm>_seed<seed>
+           out_root: str = "outputs",
+           root=None, # relative paths are read from here (None: the working directory; the default checkpoint: the repository)
+           **train, # more `train_a2c` arguments: progress, stop_after, device, deadline
+          ) -> tuple:
+    "One RL run from its parameters: `(metrics, profile, run_dir)`; resumes a run found in `run_dir`."
+    from klcritical.config import get_profile
+    from klcritical.runs import META_FILE
+    from klcritical.a2c import train_a2c
+    base = get_profile(profile)
+    here = Path(root) if root is not None else Path.cwd()
+    at = lambda x: Path(x) if Path(x).is_absolute() else here / x
+    over = {f"rl__{k}": v for k, v in (json.loads(rl_overrides) if isinstance(rl_overrides, str) else dict(rl_overrides)).items()}
+    if beta is not None: over["rl__beta"] = float(beta)
+    if c_kl is not None: over["rl__c_kl"] = float(c_kl)
+    if total_episodes is not None: over["rl__total_episodes"] = int(total_episodes)
+    p = base.with_(**over)
+    if checkpoint:
+        ck = at(checkpoint)
+        if not (ck / META_FILE).exists(): raise FileNotFoundError(f"{ck} is not a checkpoint directory (no {META_FILE})")
+        ck_N = json.loads((ck / META_FILE).read_text()).get("max_digits")
+        if N is not None and ck_N != int(N): raise ValueError(f"checkpoint {ck} was pre-trained on 1..{ck_N} digits, but N={N}")
+        N = ck_N
+    else:
+        N = positive_int(N, "N", 3 if 3 in base.pretrain_digits else base.pretrain_digits[0])
+        ck = default_checkpoint(base, N, repo_root(root), out_root)
+    d = at(run_dir) if run_dir else repo_root(root) / out_root / base.name / "rl" / "single" / f"{arm}_seed{seed}"
+    df = train_a2c(ck, d, p, target_digits=positive_int(target_digits, "target_digits"), seed=int(seed), resume=True, **train)
+    df.insert(0, "arm", arm); df.insert(1, "seed", int(seed)); df.insert(2, "beta", p.rl.beta)
+    df.to_csv(d / "metrics.csv", index=False)
+    return df, p, d
