@@ -18,11 +18,15 @@ papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_nooff_1x.ipynb -p profile cpu -p cell p0.1_nowd_nooff_1x
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_wide_1x.ipynb -p profile cpu -p cell p0.1_nowd_wide_1x
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_wide_3x.ipynb -p profile cpu -p cell p0.1_nowd_wide_3x
+# The size axis at 11M parameters (6 x 384): p0.1_nowd_xl_1x is finished (one call, resumed once after a restart at its
+# step-260 checkpoint; 3.66 s a step with 2 threads on an idle 2-core AMD EPYC, 7-10 s beside other jobs; 8,170 s of steps in all).
+# Made by commit 2058d00 (a pinned worktree). p0.1_nowd_xl_3x and p0_nowd_xl_3x are not run yet.
+papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_xl_1x.ipynb -p profile cpu -p cell p0.1_nowd_xl_1x
 # the table and figure over every cell (no training): regime_table.csv, regime.png, certainty_temperature.csv,
 # released_tokens.csv, least_certain_ordinary.csv
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_none.ipynb -p profile cpu -p cell none
 # accuracy of the finished cells, n = 1,000 per length (eval_greedy.csv, eval_sampled_T1.csv in each cell; about 1.5 min each)
-for c in p0.1_nowd_1x p1_1x p1_nowd p0.1_nowd_long p0_long p0.1_nowd_nooff_1x p0.1_nowd_wide_1x p0.1_nowd_wide_3x; do
+for c in p0.1_nowd_1x p1_1x p1_nowd p0.1_nowd_long p0_long p0.1_nowd_nooff_1x p0.1_nowd_wide_1x p0.1_nowd_wide_3x p0.1_nowd_xl_1x; do
   klcritical evaluate outputs/cpu/regime/$c --lengths "[3, 4]" --n 1000 --out outputs/cpu/regime/$c/eval_greedy.csv
   klcritical evaluate outputs/cpu/regime/$c --lengths "[3, 4]" --n 1000 --temperature 1 --out outputs/cpu/regime/$c/eval_sampled_T1.csv
 done
