@@ -34,8 +34,9 @@ import klcritical.rollout as E
 from klcritical.rollout import KVDecoder
 from klcritical.config import get_profile
 from klcritical.runs import load_checkpoint
-from klcritical.model import make_model, train_attention, use_fast_kernels
-from klcritical.pretrain import bf16_supported, make_pool
+from klcritical.model import make_model, use_fast_kernels
+from klcritical.hardware import train_attention, bf16_supported
+from klcritical.pretrain import make_pool
 from klcritical.a2c import a2c_update, collect
 from transformers.activations import ACT2FN
 from klcritical.scratchpad import ADDITION as task

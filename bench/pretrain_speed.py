@@ -6,7 +6,8 @@ import numpy as np
 import torch
 from klcritical.config import get_profile
 from klcritical.model import make_model, n_params, use_fast_kernels
-from klcritical.pretrain import _adamw, _train_step, bf16_supported, flops_per_token, make_pool, matmul_peak
+from klcritical.pretrain import _adamw, _train_step, flops_per_token, make_pool
+from klcritical.hardware import bf16_supported, matmul_peak
 from klcritical.scratchpad import ADDITION
 from common import Results, spread
 
@@ -14,7 +15,7 @@ S_PEAK, S_PRE = "1_matmul_peak", "2_pretrain"
 
 
 def peaks(res: Results, quick: bool) -> dict[str, float]:
-    "bf16 and fp32 GFLOP/s of a 1024² matmul, measured now (`klcritical.pretrain.matmul_peak`)."
+    "bf16 and fp32 GFLOP/s of a 1024² matmul, measured now (`klcritical.hardware.matmul_peak`)."
     out = {}
     for name, dt in (("bf16", torch.bfloat16), ("fp32", torch.float32)):
         out[name] = matmul_peak(dt, n=1024, seconds=0.5 if quick else 2.0)

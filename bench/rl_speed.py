@@ -83,7 +83,7 @@ class OursA2C:
 
 def ours_bf16(cfg: RLConfig) -> bool:
     "Whether our reference pass and update run under bf16 autocast (`RLConfig.bf16`, where the library has it)."
-    from klcritical.pretrain import bf16_supported
+    from klcritical.hardware import bf16_supported
     return bool(getattr(cfg, "bf16", False)) and bf16_supported()
 
 

@@ -5,7 +5,7 @@ The public API is re-exported here and imported on first use (so `import klcriti
 
 Two functions share their module's name, and at the package root the name is the function: `klcritical.pretrain` and
 `klcritical.prioritized_kl` are the calls, also after their modules are imported. For a module itself, import from it
-(`from klcritical.pretrain import matmul_peak`) or use `importlib.import_module("klcritical.pretrain")`; note that
+(`from klcritical.pretrain import flops_per_token`) or use `importlib.import_module("klcritical.pretrain")`; note that
 `import klcritical.pretrain as m` binds the function, as the attribute lookup it makes finds it first."""
 __version__ = "0.1.0"
 
@@ -19,7 +19,7 @@ _API = {  # name -> module that defines it (the modules are written from nbs/; t
     "gap_table": "eval", "decisiveness": "eval", "sharpness": "eval", "certainty_temperature_for": "eval",
     "ensure_pretrained": "pretrain", "pretrain": "pretrain", "prioritized_kl": "prioritized_kl",
     "RLConfig": "config", "PretrainConfig": "config", "train_grpo": "integrations.trl",
-    "train_a2c": "a2c", "sweep": "sweep", "RunDir": "runs",
+    "train_a2c": "finetune", "sweep": "sweep", "RunDir": "runs",
     "register_kl_estimator": "prioritized_kl", "register_token_method": "methods", "register_learner": "a2c", "agg_loss": "methods",
 }
 __all__ = sorted(_API)

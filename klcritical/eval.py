@@ -11,7 +11,7 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 from .scratchpad import Task, ADDITION, get_task, encode
-from .rollout import Generation, model_device, left_pad, generate, bootstrap_ci, answer_accuracy, accuracy_table   # re-exported: `klcritical.eval.generate` keeps working
+from .rollout import Generation, model_device, left_pad, generate, bootstrap_ci, answer_accuracy, accuracy_table, continuation_logits   # re-exported: `klcritical.eval.generate` keeps working
 
 # %% auto #0
 __all__ = ['PAPER_TABLES', 'GAP_TOKENS', 'generalization_table', 'plot_generalization', 't_interval', 'per_seed_curves',
@@ -152,20 +152,6 @@ def plot_curves(df: pd.DataFrame, metric: str = "acc_target_sampled", ax=None, y
     ax.set(xlabel="episodes", ylabel=ylabel or metric, title=title); ax.legend()
     return ax
 
-# %% ../nbs/04_eval.ipynb #c030
-@torch.no_grad()
-def _continuation_logits(model, prompt_ids: list[list[int]], cont_ids: list[list[int]], pad_id: int) -> list[torch.Tensor]:
-    "One right-padded forward pass over prompt + continuation; per row, the float32 logits `[n, V]` that predict the continuation."
-    dev = model_device(model)
-    seqs = [p + c for p, c in zip(prompt_ids, cont_ids)]
-    T = max(map(len, seqs))
-    x = torch.full((len(seqs), T), pad_id, dtype=torch.long); am = torch.zeros_like(x)
-    for i, s in enumerate(seqs): x[i, :len(s)] = torch.tensor(s); am[i, :len(s)] = 1
-    was = model.training; model.eval()
-    logits = model(input_ids=x.to(dev), attention_mask=am.to(dev)).logits.float().cpu()
-    model.train(was)
-    return [logits[i, len(p) - 1:len(p) + len(c) - 1] for i, (p, c) in enumerate(zip(prompt_ids, cont_ids))]
-
 # %% ../nbs/04_eval.ipynb #c030s1h
 def _token_rows(task: Task, tokenizer, vocab: list[str], x, c: list[int], lg: torch.Tensor, prompt_id: int, n_pretrained: int,
                 certainty_temperature: float, extra_certainty_temperatures: tuple, n_alt: int) -> pd.DataFrame:
@@ -228,7 +214,7 @@ def token_certainty(model, tokenizer,
             g = generate(model, tokenizer, prompts, max_new_tokens=cap, temperature=temperature, generator=generator, stop_after=task.stop_after)
             conts = [g.sequences[i, g.prompt_len:][g.gen_mask[i].bool()].tolist() for i in range(len(chunk))]
         else: conts = [encode(tokenizer, t) for t in texts[s:s + batch_size]]
-        logits = _continuation_logits(model, [encode(tokenizer, p) for p in prompts], conts, tokenizer.pad_token_id)
+        logits = continuation_logits(model, [encode(tokenizer, p) for p in prompts], conts, tokenizer.pad_token_id)
         frames += [_token_rows(task, tokenizer, vocab, x, c, lg, s + k, n_pretrained, certainty_temperature, extra_certainty_temperatures, n_alt)
                    for k, (x, c, lg) in enumerate(zip(chunk, conts, logits))]
     return pd.concat(frames, ignore_index=True)

@@ -14,12 +14,13 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .scratchpad import Task, ADDITION, get_task, EOS
 from .config import Profile, PretrainConfig, get_profile, profile_from_dict, RLConfig
-from .model import make_model, use_fast_kernels, default_device, train_attention, n_params
+from .model import make_model, use_fast_kernels, n_params
+from .hardware import default_device, train_attention, matmul_peak, bf16_supported
 from .runs import save_checkpoint, load_checkpoint, META_FILE, weights_sha256, verify_checkpoint, RunDir, RUN_FILE, quiet_progress
 
 # %% auto #0
-__all__ = ['IGNORE', 'SAVE_SETTINGS', 'attention_mask', 'make_pool', 'matmul_peak', 'flops_per_token', 'bf16_supported', 'polish',
-           'pretrain', 'checkpoint_matches', 'ensure_pretrained', 'measure_pretrain']
+__all__ = ['IGNORE', 'SAVE_SETTINGS', 'attention_mask', 'make_pool', 'flops_per_token', 'polish', 'pretrain',
+           'checkpoint_matches', 'ensure_pretrained', 'measure_pretrain']
 
 # %% ../nbs/05_pretrain.ipynb #c005
 IGNORE = -100
@@ -100,39 +101,12 @@ def make_pool(tokenizer, rng: np.random.Generator, # the pool's own random strea
     return [batches[i] for i in rng.permutation(pool_batches)]
 
 # %% ../nbs/05_pretrain.ipynb #c008
-def matmul_peak(dtype=torch.bfloat16, n: int | None = None, # matrix size; None: 1024 on a CPU, 8192 on a GPU
-                seconds: float = 1.0, device: str | torch.device = "cpu") -> float:
-    "Measured GFLOP/s of an `n`×`n` matmul in `dtype` on `device` (a CPU: all its threads)."
-    dev = torch.device(device); n = n or (1024 if dev.type == "cpu" else 8192)
-    sync = torch.cuda.synchronize if dev.type == "cuda" else (lambda: None)
-    a, b = torch.randn(n, n, dtype=dtype, device=dev), torch.randn(n, n, dtype=dtype, device=dev)
-    for _ in range(3): a @ b
-    sync(); k, t0 = 0, time.perf_counter()
-    while time.perf_counter() - t0 < seconds:
-        for _ in range(1 if dev.type == "cpu" else 10): a @ b; k += 1
-        sync()
-    return 2 * n**3 * k / (time.perf_counter() - t0) / 1e9
-
 def flops_per_token(model, seq_len: float) -> float:
     "Training FLOPs per token (forward + backward) of a GPT-2 at context `seq_len`."
     c = model.config
     n = n_params(model) - model.transformer.wte.weight.numel() - model.transformer.wpe.weight.numel()
     return 6 * n + 6 * c.n_layer * seq_len * c.n_embd
 
-def _cpu_has_native_bf16() -> bool:
-    "Whether this CPU computes bf16 natively (AVX-512 BF16 or AMX): from /proc/cpuinfo on Linux, else measured once."
-    try: flags = set(Path("/proc/cpuinfo").read_text().split())
-    except OSError: flags = None
-    if flags: return bool({"avx512_bf16", "amx_bf16"} & flags)
-    return matmul_peak(torch.bfloat16, n=512, seconds=0.2) > 1.5 * matmul_peak(torch.float32, n=512, seconds=0.2)
-
-_NATIVE_BF16: list[bool] = []   # cached: asked once per process
-
-def bf16_supported(device: str | torch.device = "cpu") -> bool:
-    "Whether bf16 autocast is worth using on `device`: a GPU that has bf16, or a CPU with native bf16 instructions (AVX-512 without its BF16 extension emulates bf16, about 4x slower than fp32)."
-    if torch.device(device).type == "cuda": return torch.cuda.is_bf16_supported()
-    if not _NATIVE_BF16: _NATIVE_BF16.append(_cpu_has_native_bf16())
-    return _NATIVE_BF16[0]
 
 # %% ../nbs/05_pretrain.ipynb #c011
 def _lr_lambda(total: int, warmup: int):

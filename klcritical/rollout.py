@@ -14,8 +14,8 @@ from .scratchpad import Task, ADDITION, get_task, encode
 
 
 # %% auto #0
-__all__ = ['KVDecoder', 'Generation', 'model_device', 'left_pad', 'generate', 'drafts', 'generate_speculative', 'bootstrap_ci',
-           'answer_accuracy', 'accuracy_table']
+__all__ = ['KVDecoder', 'Generation', 'model_device', 'left_pad', 'generate', 'continuation_logits', 'drafts',
+           'generate_speculative', 'bootstrap_ci', 'answer_accuracy', 'accuracy_table']
 
 # %% ../nbs/03_rollout.ipynb #c025
 class KVDecoder:
@@ -196,6 +196,20 @@ def generate(model, tokenizer,
     seq = torch.cat([x, gen], 1)
     am = torch.cat([prompt_mask, gm], 1)
     return Generation(seq, am, gm, P, texts, stop.finished)
+
+# %% ../nbs/03_rollout.ipynb #c010t1
+@torch.no_grad()
+def continuation_logits(model, prompt_ids: list[list[int]], cont_ids: list[list[int]], pad_id: int) -> list[torch.Tensor]:
+    "Teacher forcing in one right-padded forward pass over prompt + continuation; per row, the float32 logits `[n, V]` that predict the continuation."
+    dev = model_device(model)
+    seqs = [p + c for p, c in zip(prompt_ids, cont_ids)]
+    T = max(map(len, seqs))
+    x = torch.full((len(seqs), T), pad_id, dtype=torch.long); am = torch.zeros_like(x)
+    for i, s in enumerate(seqs): x[i, :len(s)] = torch.tensor(s); am[i, :len(s)] = 1
+    was = model.training; model.eval()
+    logits = model(input_ids=x.to(dev), attention_mask=am.to(dev)).logits.float().cpu()
+    model.train(was)
+    return [logits[i, len(p) - 1:len(p) + len(c) - 1] for i, (p, c) in enumerate(zip(prompt_ids, cont_ids))]
 
 # %% ../nbs/03_rollout.ipynb #c005sp1
 def drafts(hist: torch.Tensor, # [B, W] each row's tokens so far (prompt and generated), left-aligned in its own row

@@ -12,7 +12,8 @@ import pandas as pd
 import torch
 from .scratchpad import ADDITION, encode
 from .config import get_profile
-from .model import make_model, use_fast_kernels, default_device
+from .model import make_model, use_fast_kernels
+from .hardware import default_device
 from .runs import load_checkpoint
 from .rollout import Generation, left_pad, generate, accuracy_table, model_device
 

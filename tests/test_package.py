@@ -68,7 +68,7 @@ def test_package_root_gives_the_headline_functions():
         from klcritical import prioritized_kl, pretrain, RLConfig, PretrainConfig, train_grpo
         assert inspect.isfunction(prioritized_kl) and inspect.isfunction(pretrain), (prioritized_kl, pretrain)
         import klcritical.pretrain, klcritical.prioritized_kl                  # the modules, imported: the root keeps the functions
-        from klcritical.pretrain import matmul_peak                            # a module's other names, from the module
+        from klcritical.pretrain import flops_per_token                        # a module's other names, from the module
         import klcritical
         assert klcritical.pretrain is pretrain and klcritical.prioritized_kl is prioritized_kl
         assert importlib.import_module("klcritical.pretrain").pretrain is pretrain

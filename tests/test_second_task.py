@@ -7,7 +7,7 @@ from klcritical.scratchpad import Task, CriticalToken
 from klcritical.config import get_profile
 from klcritical.runs import load_checkpoint
 from klcritical.pretrain import ensure_pretrained
-from klcritical.a2c import train_a2c
+from klcritical.finetune import train_a2c
 from klcritical.rollout import answer_accuracy
 from klcritical.eval import token_certainty, certainty_gaps, summarize_gaps
 

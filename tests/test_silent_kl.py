@@ -12,7 +12,7 @@ def _messages(ws): return [str(w.message) for w in ws]
 
 
 def test_a2c_warns_on_the_committed_model(tmp_path):
-    from klcritical.a2c import train_a2c
+    from klcritical.finetune import train_a2c
     from klcritical.config import get_profile
     p = get_profile("cpu", rl__beta=150.0, rl__certainty_temperature=4.0, rl__episodes_per_collect=8, rl__minibatch_size=8,
                     rl__total_episodes=8, rl__n_eval=4)
