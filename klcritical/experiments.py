@@ -114,7 +114,7 @@ def rl_run(profile, # a profile name or `Profile`
     "One RL run from its parameters: `(metrics, profile, run_dir)`; resumes a run found in `run_dir`."
     from klcritical.config import get_profile
     from klcritical.runs import META_FILE
-    from klcritical.a2c import train_a2c
+    from klcritical.finetune import train_a2c
     base = get_profile(profile)
     here = Path(root) if root is not None else Path.cwd()
     at = lambda x: Path(x) if Path(x).is_absolute() else here / x

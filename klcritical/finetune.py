@@ -4,7 +4,7 @@
 
 # %% ../nbs/06a_finetune.ipynb #c002
 from __future__ import annotations
-import json, math, os, time, warnings
+import json, math, time, warnings
 from types import SimpleNamespace
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -13,7 +13,7 @@ import torch
 from tqdm.auto import tqdm
 from .scratchpad import Task, ADDITION, get_task, encode
 from .config import Profile, RLConfig, rl_settings, get_profile
-from .runs import RunDir, RUN_FILE, load_checkpoint
+from .runs import RunDir, RUN_FILE, load_checkpoint, checkpoint_ref
 from .hardware import default_device
 from .prioritized_kl import certainty, exact_kl
 from .rollout import answer_accuracy, continuation_logits
@@ -21,8 +21,7 @@ from .eval import token_certainty, certainty_temperature_for
 from .a2c import a2c_models, a2c_step, check_rl_config
 
 # %% auto #0
-__all__ = ['RL_FIELDS', 'critical_probs', 'critical_kl_share', 'RLEvaluator', 'checkpoint_ref', 'resolve_certainty_temperature',
-           'train_a2c']
+__all__ = ['RL_FIELDS', 'critical_probs', 'critical_kl_share', 'RLEvaluator', 'resolve_certainty_temperature', 'train_a2c']
 
 # %% ../nbs/06a_finetune.ipynb #c014
 def critical_probs(lm, tokenizer, pairs, n_pretrained: int, task: Task = ADDITION) -> dict[str, float]:
@@ -113,11 +112,6 @@ def _say_start(row: dict, task: Task, target_digits: int, cfg, progress: bool) -
     elif progress: print(msg)
 
 # %% ../nbs/06a_finetune.ipynb #c018d
-def checkpoint_ref(checkpoint, out_dir) -> str:
-    "The checkpoint as an RL run records it: its path relative to the run folder, so a run moved together with its checkpoint (another clone or mount) still resumes."
-    try: return Path(os.path.relpath(Path(checkpoint).resolve(), Path(out_dir).resolve())).as_posix()
-    except ValueError: return str(Path(checkpoint).resolve())      # another drive (Windows): no relative path exists
-
 def _upgrade_checkpoint_record(rd: RunDir, checkpoint) -> None:
     "Records written before `checkpoint_ref` hold the path as passed (absolute, or relative to the working directory): rewrite one that names this very checkpoint."
     old = rd.record()

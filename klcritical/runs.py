@@ -17,7 +17,7 @@ from .model import make_model
 
 # %% auto #0
 __all__ = ['META_FILE', 'WEIGHTS_FILE', 'RUN_FILE', 'STATE_FILE', 'DONE_FILE', 'weights_sha256', 'verify_checkpoint',
-           'quiet_progress', 'save_checkpoint', 'load_checkpoint', 'record_diff', 'RunDir']
+           'quiet_progress', 'save_checkpoint', 'load_checkpoint', 'record_diff', 'RunDir', 'checkpoint_ref']
 
 # %% ../nbs/01a_runs.ipynb #c021
 META_FILE = "klcritical.json"
@@ -157,6 +157,7 @@ class RunDir:
         has_results = old is not None and (others() if results is None else (self.path / results).exists())
         if has_results and not resume:
             raise ValueError(f"{self.path} already holds this {self.what}; pass resume=True to continue it, or choose another directory")
+        if self.done: return old                                    # a finished run's record stays as it was made
         self.path.mkdir(parents=True, exist_ok=True)
         self.write_text(RUN_FILE, json.dumps(run, indent=1))
         return run
@@ -184,3 +185,10 @@ def mark_done(self: RunDir, text: str = "") -> None: self.write_text(DONE_FILE, 
 
 @patch(as_prop=True)
 def done(self: RunDir) -> bool: return (self.path / DONE_FILE).exists()
+
+# %% ../nbs/01a_runs.ipynb #c023k
+def checkpoint_ref(checkpoint, out_dir) -> str:
+    "The checkpoint as a run records it: its path relative to the run folder, so a run moved together with its checkpoint (another clone or mount) still resumes."
+    try: return Path(os.path.relpath(Path(checkpoint).resolve(), Path(out_dir).resolve())).as_posix()
+    except ValueError: return str(Path(checkpoint).resolve())      # another drive (Windows): no relative path exists
+

@@ -201,7 +201,7 @@ def _arm(ck: str, d: str, p, seed: int, deadline: float, device: str, threads: i
     "One Fig. 4 arm in its own process (the arms share the device), stopping before a collect that would end past `deadline`."
     torch.set_num_threads(threads)
     import transformers; transformers.utils.logging.disable_progress_bar()   # no "Loading weights" bars in the window's log
-    from klcritical.a2c import train_a2c
+    from klcritical.finetune import train_a2c
     train_a2c(ck, d, p, seed=seed, progress=False, deadline=deadline, device=device)
 
 def _merge_rl(work: Path, out: Path, arms: dict, labels: dict) -> pd.DataFrame:

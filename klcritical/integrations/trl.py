@@ -240,8 +240,15 @@ def grpo_config(profile, # a `Profile` (or its name): its `rl` settings are mapp
         gradient_checkpointing=False, logging_steps=1, save_strategy="no", report_to="none", disable_tqdm=True), **overrides})
 
 # %% ../../nbs/09_trl.ipynb #c022c
+def _grpo_identity(r: dict) -> dict:
+    "What identifies a GRPO run in its record (paths and TRL's bookkeeping fields do not); records made before `kl_coef` was kept read it from TRL's `beta`."
+    c = r.get("config", {})
+    return dict(checkpoint_sha256=r.get("checkpoint_sha256"), profile=r["profile"], prioritized_beta=r["prioritized_beta"], seed=r["seed"],
+                target_digits=r["target_digits"], kl_coef=r.get("kl_coef", c.get("beta")),
+                **{k: c.get(k) for k in ("num_generations", "max_steps", "learning_rate", "per_device_train_batch_size", "temperature", "certainty_temperature")})
+
 def train_grpo(checkpoint, # a pre-trained model directory (from `pretrain`)
-               out_dir, # where metrics.csv, train_log.csv and run.json go
+               out_dir, # the run folder (`runs.RunDir`): run.json, metrics.csv, train_log.csv, done; a finished run is read, not run again
                profile="cpu", prioritized_beta: float = 150.0, seed: int = 0,
                target_digits: int | None = None, # None: N + 1
                num_generations: int = 5, eval_every: int = 5, # optimizer steps between evaluations
@@ -255,8 +262,8 @@ def train_grpo(checkpoint, # a pre-trained model directory (from `pretrain`)
     from klcritical.runs import load_checkpoint
     from klcritical.config import get_profile
     from klcritical.scratchpad import get_task
-    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
-    if (out / "done").exists(): return pd.read_csv(out / "metrics.csv")
+    from klcritical.runs import RunDir, checkpoint_ref
+    rd = RunDir(out_dir, "GRPO run"); out = rd.path
     _, tok, meta = load_checkpoint(checkpoint); tok.padding_side = "left"
     task, N = get_task(meta.get("task", ADDITION.name)), int(meta["max_digits"])
     L, rl = target_digits or N + 1, get_profile(profile).rl
@@ -267,12 +274,15 @@ def train_grpo(checkpoint, # a pre-trained model directory (from `pretrain`)
                           temperature=rl.temperature, every=eval_every, seed=seed, verbose=progress)
     per_step = cfg.per_device_train_batch_size * cfg.gradient_accumulation_steps        # completions per optimizer step
     ds = task_dataset(task, np.random.default_rng([seed, 100]), L, cfg.max_steps * per_step // num_generations)
-    (out / "run.json").write_text(json.dumps(dict(checkpoint=str(checkpoint), profile=get_profile(profile).name, prioritized_beta=prioritized_beta,
-                                                  seed=seed, target_digits=L, trl=trl.__version__, config=cfg.to_dict()), indent=1, default=str))
+    rec = json.loads(json.dumps(dict(checkpoint=checkpoint_ref(checkpoint, out), checkpoint_sha256=meta.get("weights_sha256"), profile=get_profile(profile).name,
+                                     prioritized_beta=prioritized_beta, kl_coef=cfg.beta, seed=seed, target_digits=L, trl=trl.__version__,
+                                     config=cfg.to_dict()), default=str))
+    rd.claim(rec, resume=True, results="metrics.csv", key=_grpo_identity, defaults=dict(checkpoint_sha256=rec["checkpoint_sha256"]))  # another run: refused
+    if rd.done: return pd.read_csv(out / "metrics.csv")                         # finished: its results, not run again
     tr = PrioritizedGRPOTrainer(model=AutoModelForCausalLM.from_pretrained(checkpoint), reward_funcs=task_reward(task), args=cfg,
                                 train_dataset=ds, processing_class=tok, callbacks=[cb])
     tr.train()
-    pd.DataFrame([r for r in tr.state.log_history if "loss" in r]).to_csv(out / "train_log.csv", index=False)
+    rd.write_text("train_log.csv", pd.DataFrame([r for r in tr.state.log_history if "loss" in r]).to_csv(index=False))
     df = pd.DataFrame(cb.rows).assign(episodes=lambda d: d.step * per_step)
-    df.to_csv(out / "metrics.csv", index=False); (out / "done").write_text("")
+    rd.write_text("metrics.csv", df.to_csv(index=False)); rd.mark_done()
     return df
