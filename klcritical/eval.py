@@ -16,8 +16,8 @@ from .rollout import Generation, model_device, left_pad, generate, bootstrap_ci,
 # %% auto #0
 __all__ = ['PAPER_TABLES', 'GAP_TOKENS', 'generalization_table', 'plot_generalization', 't_interval', 'per_seed_curves',
            'summarize_curves', 'paired_verdicts', 'on_token_grid', 'plot_curves', 'token_certainty', 'certainty_gaps',
-           'summarize_gaps', 'gap_table', 'decisiveness', 'first_errors', 'where_errors_start', 'certainty_html',
-           'plot_certainty_text', 'rank_uncertain_positions', 'precision_recall_at_k', 'sharpness',
+           'summarize_gaps', 'gap_rows', 'gap_table', 'decisiveness', 'first_errors', 'where_errors_start',
+           'certainty_html', 'plot_certainty_text', 'rank_uncertain_positions', 'precision_recall_at_k', 'sharpness',
            'certainty_temperature_for', 'released_tokens']
 
 # %% ../nbs/04_eval.ipynb #c015
@@ -220,10 +220,22 @@ def token_certainty(model, tokenizer,
     return pd.concat(frames, ignore_index=True)
 
 # %% ../nbs/04_eval.ipynb #c038
+def _kinds(df: pd.DataFrame, kinds: tuple | None) -> tuple:
+    "`kinds` as given, else the kinds of `df`'s critical rows (sorted: addition's comma, digit)."
+    if kinds is not None: return tuple(kinds)
+    if "crit_kind" not in df or "critical" not in df: return ()
+    return tuple(sorted(k for k in df.loc[df.critical.astype(bool), "crit_kind"].dropna().unique() if k))
+
+def _kind_columns(gaps: pd.DataFrame) -> list[str]:
+    "The per-kind ΔĴ columns of `certainty_gaps` rows, in their order."
+    return [c for c in gaps.columns if c.startswith("dJ_") and c not in ("dJ_critical", "dJ_noncritical_min", "dJ_noncritical_mean")]
+
 def certainty_gaps(df: pd.DataFrame, # rows of `token_certainty`
                    column: str = "certainty", # "certainty" (Eq. 2) or "certainty_entropy"
+                   kinds: tuple | None = None, # the task's `critical_kinds`, a `dJ_<kind>` column each; None: the kinds of the critical rows
                   ) -> pd.DataFrame:
-    "Per output: ΔĴ (a token's certainty minus the mean over the other tokens of the same output) at its critical tokens (all, commas, digits), at its least certain other token, and averaged over its other tokens."
+    "Per output: ΔĴ (a token's certainty minus the mean over the other tokens of the same output) at its critical tokens (all, and per kind: addition's commas and digits), at its least certain other token, and averaged over its other tokens."
+    kinds = _kinds(df, kinds)
     rows = []
     for pid, d in df.groupby("prompt_id", sort=True):
         J, n = d[column].to_numpy(float), len(d)
@@ -234,7 +246,7 @@ def certainty_gaps(df: pd.DataFrame, # rows of `token_certainty`
         j = int(np.argmin(np.where(other, dJ, np.inf)))
         rows.append(dict(prompt_id=pid, n_tokens=n, n_critical=int(crit.sum()), answer_right=bool(d.answer_right.iloc[0]),
                          dJ_critical=dJ[crit].mean() if crit.any() else np.nan,
-                         **{f"dJ_{k}": dJ[crit & (kind == k)].mean() if (crit & (kind == k)).any() else np.nan for k in ("comma", "digit")},
+                         **{f"dJ_{k}": dJ[crit & (kind == k)].mean() if (crit & (kind == k)).any() else np.nan for k in kinds},
                          dJ_noncritical_min=dJ[j] if other.any() else np.nan,
                          pos_noncritical_min=int(d.pos.iloc[j]), token_noncritical_min=d.token.iloc[j],
                          dJ_noncritical_mean=dJ[other].mean() if other.any() else np.nan))
@@ -244,16 +256,21 @@ def summarize_gaps(gaps: pd.DataFrame, # rows of `certainty_gaps`
                   ) -> dict:
     "Table 1's numbers: the mean over outputs of each ΔĴ column, with a 95% Student-t interval over outputs."
     res = dict(n_outputs=len(gaps), n_with_critical=int(gaps.dJ_critical.notna().sum()) if len(gaps) else 0)
-    for c in ("dJ_critical", "dJ_comma", "dJ_digit", "dJ_noncritical_min", "dJ_noncritical_mean"):
+    for c in ["dJ_critical", *_kind_columns(gaps), "dJ_noncritical_min", "dJ_noncritical_mean"]:
         m, lo, hi = t_interval(gaps[c]) if len(gaps) else (np.nan,) * 3
         res.update({c: m, c + "_lo": lo, c + "_hi": hi})
     return res
 
 # %% ../nbs/04_eval.ipynb #c039b
-GAP_TOKENS = {"all": "dJ_critical", "commas": "dJ_comma", "digits": "dJ_digit"}   # Table 1's rows: which critical tokens
+def gap_rows(kinds: tuple) -> dict[str, str]:
+    "Table 1's rows, which critical tokens each covers -> its `certainty_gaps` column: all of them, then each kind (in the plural)."
+    return {"all": "dJ_critical", **{f"{k}s": f"dJ_{k}" for k in kinds}}
+
+GAP_TOKENS = gap_rows(ADDITION.critical_kinds)   # addition's: all, commas, digits
 
 def gap_table(f: pd.DataFrame, # rows of `token_certainty` (teacher-forced, greedy or sampled outputs)
               columns: dict[str, tuple[str, float]], # certainty column -> (method, temperature) it was computed with
+              kinds: tuple | None = None, # the task's `critical_kinds`; None: the kinds of the critical rows of `f`
               **labels, # leading columns of every row (e.g. N=3, mode="teacher-forced")
              ) -> tuple[pd.DataFrame, pd.DataFrame]:
     "Table 1 for these outputs, one row per (certainty column, critical tokens), and the per-output ΔĴ behind it."
@@ -261,11 +278,11 @@ def gap_table(f: pd.DataFrame, # rows of `token_certainty` (teacher-forced, gree
     seg = f.set_index(["prompt_id", "pos"]).segment
     acc = f.groupby("prompt_id").answer_right.first().mean()
     for col, (method, T) in columns.items():
-        g = certainty_gaps(f, col)
+        g = certainty_gaps(f, col, kinds)
         g["segment_noncritical_min"] = [seg.get((i, j), "") for i, j in zip(g.prompt_id, g.pos_noncritical_min)]
         per_output.append(g.assign(**labels, method=method, temperature=T))
         s = summarize_gaps(g)
-        for tokens, c in GAP_TOKENS.items():
+        for tokens, c in gap_rows(_kinds(f, kinds)).items():
             rows.append(dict(**labels, method=method, temperature=T, tokens=tokens, n_outputs=s["n_outputs"],
                              n_with_critical=int(g[c].notna().sum()), accuracy=acc, dJ=s[c], dJ_lo=s[c + "_lo"], dJ_hi=s[c + "_hi"],
                              **{k: s[k] for k in s if k.startswith("dJ_noncritical")}))
@@ -283,7 +300,7 @@ def decisiveness(df: pd.DataFrame, # rows of `token_certainty` on generated outp
     c = df[df.critical]
     groups = [(f"step {s} / operand {o} / {k}", g.right.to_numpy(), g.answer_right.to_numpy())
               for (s, o, k), g in c.groupby(["crit_step", "crit_operand", "crit_kind"])]
-    for name, sel in (("commas", c.crit_kind == "comma"), ("digits", c.crit_kind == "digit"), ("any", slice(None))):
+    for name, sel in [*((f"{k}s", c.crit_kind == k) for k in _kinds(df, None)), ("any", slice(None))]:
         per_out = c[sel].groupby("prompt_id").agg(right=("right", "all"), answer_right=("answer_right", "first"))
         if len(per_out) or name == "any":
             groups.append((f"{name} (pooled over outputs)", per_out.right.to_numpy(bool), per_out.answer_right.to_numpy(bool)))
@@ -429,8 +446,8 @@ def sharpness(model, tokenizer,
     for T, col in ((1, "certainty"), (2, "certainty_T2"), (4, "certainty_T4")): res[f"certainty_T{T}"] = float(f[col].mean())
     for T, col in ((1, "certainty"), (4, "certainty_T4")):
         res[f"weight150_T{T}"] = float((f[col] ** 150).mean())
-        s = summarize_gaps(certainty_gaps(f, col))
-        res.update({f"{k}_T{T}": float(s[k]) for k in ("dJ_critical", "dJ_comma", "dJ_digit", "dJ_noncritical_min")})
+        s = summarize_gaps(certainty_gaps(f, col, task.critical_kinds or None))
+        res.update({f"{k}_T{T}": float(s[k]) for k in ("dJ_critical", *(f"dJ_{c}" for c in _kinds(f, task.critical_kinds or None)), "dJ_noncritical_min")})
     rk = rank_uncertain_positions(f); kc = int(rk.critical.sum())
     res["discovery_precision"] = float(precision_recall_at_k(rk, ks=(max(kc, 1),)).precision.iloc[0])
     if n_sampled > 0:

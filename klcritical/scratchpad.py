@@ -211,6 +211,7 @@ class Task:
     name: str = "task"
     alphabet: str = ""         # every character a prompt or a target may hold
     stop_after: str = ""       # generation ends at the first newline after this text has been written ("": the first newline)
+    critical_kinds: tuple = () # the labels its `CriticalToken.kind` takes: Table 1 has a row for each (addition: comma, digit)
 
     def sample(self, rng: np.random.Generator, length: int, n: int, kind: str = "identical") -> list: raise NotImplementedError
     def sample_pretrain(self, rng: np.random.Generator, max_length: int, n: int, p_identical: float = 0.5) -> list: raise NotImplementedError
@@ -231,6 +232,7 @@ class Task:
 class AdditionTask(Task):
     "The scratchpad addition task; problems are operand pairs `(a, b)`."
     name, alphabet, stop_after = "addition", ALPHABET, SCRATCH_CLOSE + "\n"
+    critical_kinds = ("comma", "digit")
     def sample(self, rng, length, n, kind="identical"): return sample_operands(rng, length, kind, n)
     def sample_pretrain(self, rng, max_length, n, p_identical=0.5): return sample_pretrain_operands(rng, max_length, n, p_identical)
     def longest(self, length): return (10**length - 1, 10**length - 1)

@@ -9,12 +9,13 @@ from klcritical.runs import load_checkpoint
 from klcritical.pretrain import ensure_pretrained
 from klcritical.finetune import train_a2c
 from klcritical.rollout import answer_accuracy
-from klcritical.eval import token_certainty, certainty_gaps, summarize_gaps
+from klcritical.eval import token_certainty, certainty_gaps, summarize_gaps, gap_table, decisiveness
 
 
 class ReverseTask(Task):
     "Write a digit string backwards. A problem is the string; a model pre-trained on 1..N digits is unsure where to go on."
     name, alphabet, stop_after = "reverse", "0123456789R:\n", ""      # "": a row ends at its first newline
+    critical_kinds = ("late",)                                         # its own label: Table 1 gets a row "lates"
 
     def sample(self, rng, length, n, kind="identical"):
         return ["".join(map(str, rng.integers(0, 10, size=length))) for _ in range(n)]
@@ -25,7 +26,7 @@ class ReverseTask(Task):
     def target(self, x): return x[::-1] + "\n"
     def is_correct(self, x, text): return text.split("\n")[0] == x[::-1]
     def critical_positions(self, x, n_pretrained):   # the digits past the N-th: where a model of N digits would stop
-        return [CriticalToken(1, 1, i, x[::-1][i], "digit", rank=i - n_pretrained + 1) for i in range(n_pretrained, len(x))]
+        return [CriticalToken(1, 1, i, x[::-1][i], "late", rank=i - n_pretrained + 1) for i in range(n_pretrained, len(x))]
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,7 @@ def test_a2c_runs_on_the_task(pretrained):
     rl = p.with_(rl__total_episodes=16, rl__episodes_per_collect=8, rl__minibatch_size=4, rl__eval_every=1, rl__n_eval=4)
     df = train_a2c(ck, d / "rl", rl, seed=0, progress=False, task=task)
     assert list(df.episodes) == [0, 8, 16]
-    assert "p_crit_s1_o1_digit" in df.columns                          # the task's own critical token, tracked by the run
+    assert "p_crit_s1_o1_late" in df.columns                          # the task's own critical token, tracked by the run
     assert df.train_success.iloc[1:].between(0, 1).all() and np.isfinite(df.kl.iloc[1:]).all()
 
 
@@ -69,7 +70,11 @@ def test_critical_token_table_on_the_task(pretrained):
     assert f[f.critical].pos.isin([3, 4]).all() and set(f.columns) >= {"problem", "certainty", "crit_name"}
     assert "".join(f[f.prompt_id == 0].token) == task.target(xs[0])    # teacher forcing follows the given text
     s = summarize_gaps(certainty_gaps(f))
-    assert np.isfinite(s["dJ_critical"]) and np.isfinite(s["dJ_digit"])
+    assert np.isfinite(s["dJ_critical"]) and np.isfinite(s["dJ_late"]) and "dJ_digit" not in s and "dJ_comma" not in s
+    t1, per_output = gap_table(f, {"certainty": ("Eq. 2", 1.0)}, N=3)      # Table 1 in the task's own kinds
+    assert t1.tokens.tolist() == ["all", "lates"] and np.isfinite(t1.dJ).all() and len(per_output) == 8
+    d = decisiveness(f)
+    assert d.critical_token.str.startswith("lates").any() and not d.critical_token.str.contains("comma|digit").any()
 
 
 def test_command_line_on_the_task(pretrained, monkeypatch, tmp_path):
