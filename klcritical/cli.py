@@ -11,8 +11,8 @@ from fastcore.script import call_parse, anno_parser, store_true
 from .experiments import int_list
 
 # %% auto #0
-__all__ = ['RATE_KEYS', 'COMMANDS', 'pretrain_cmd', 'rl_cmd', 'evaluate_cmd', 'critical_tokens_cmd', 'sharpness_cmd', 'sweep_cmd',
-           'window_cmd', 'main']
+__all__ = ['SETTING_SECTIONS', 'RATE_KEYS', 'COMMANDS', 'pretrain_cmd', 'rl_cmd', 'evaluate_cmd', 'critical_tokens_cmd',
+           'sharpness_cmd', 'sweep_cmd', 'add_setting_flags', 'setting_overrides', 'window_cmd', 'main']
 
 # %% ../nbs/08_cli.ipynb #c005
 def _overrides(text: str) -> dict:
@@ -138,7 +138,7 @@ def sharpness_cmd(checkpoint: str, # a pre-trained checkpoint directory
 # %% ../nbs/08_cli.ipynb #c019
 @call_parse
 def sweep_cmd(out: str, # each run writes OUT/<arm>_seed<k>/
-              arms: str = '{"standard KL": {"beta": 0}, "prioritized KL": {"beta": 150}}', # JSON: arm name -> rl_single_run parameters
+              arms: str = '{"standard KL": {"beta": 0}, "prioritized KL": {"beta": 150}}', # a TOML file of arms (`experiments.load_arms`, e.g. configs/arms/fig4.toml), or JSON: arm name -> rl_single_run parameters
               seeds: int = 1, # seeds 0..SEEDS-1 of every arm
               profile: str = "cpu",
               episodes: int = None, # total episodes per run; None: the profile's
@@ -151,12 +151,52 @@ def sweep_cmd(out: str, # each run writes OUT/<arm>_seed<k>/
     from klcritical.sweep import sweep, make_executor
     from klcritical.experiments import repo_root
     root = repo_root(root); out = Path(out)
-    runs = {f"{a.replace(' ', '_')}_seed{s}": dict(dict(profile=profile, arm=a, seed=s, total_episodes=episodes), **prm)
-            for a, prm in json.loads(arms).items() for s in range(seeds)}
+    from klcritical.experiments import load_arms, arm_jobs
+    if arms.strip().endswith(".toml"):
+        runs = arm_jobs(load_arms(arms, profile), seeds, profile=profile, total_episodes=episodes)
+    else:
+        runs = {f"{a.replace(' ', '_')}_seed{s}": dict(dict(profile=profile, arm=a, seed=s, total_episodes=episodes), **prm)
+                for a, prm in json.loads(arms).items() for s in range(seeds)}
     single = single or root / "nbs" / "experiments" / "rl_single_run.ipynb"
     res = sweep(single, runs, out, workers=workers, executor=make_executor(executor, out / "submitit"))
     res.to_csv(out / "curves.csv", index=False)
     return res
+
+# %% ../nbs/08_cli.ipynb #c020f1
+SETTING_SECTIONS = {"pretrain": ("model", "pretrain"), "rl": ("rl",), "window": ("model", "pretrain", "rl")}   # command -> the config sections it takes
+
+def _bool(s: str) -> bool:
+    v = str(s).strip().lower()
+    if v in ("true", "1", "yes"): return True
+    if v in ("false", "0", "no"): return False
+    raise ValueError(f"not a boolean: {s!r} (true or false)")
+
+def _json_or_text(s: str):
+    "JSON (a dict, a list, a number) or, failing that, the text itself (e.g. certainty_temperature 'auto')."
+    try: return json.loads(s)
+    except json.JSONDecodeError: return s
+
+def _flag_type(annotation: str):
+    "The argparse `type` of a config field's annotation (a string: the configs use `from __future__ import annotations`)."
+    return {"int": int, "float": float, "str": str, "bool": _bool}.get(annotation.replace(" ", ""), _json_or_text)
+
+def add_setting_flags(parser, # an `argparse.ArgumentParser`
+                      sections: tuple[str, ...], # among "model", "pretrain", "rl"
+                     ) -> None:
+    "One typed `--<section>.<field>` flag per config field, its help the field's comment."
+    from dataclasses import fields
+    from fastcore.docments import docments
+    from klcritical.config import ModelShape, PretrainConfig, RLConfig
+    for sec, cls in (("model", ModelShape), ("pretrain", PretrainConfig), ("rl", RLConfig)):
+        if sec not in sections: continue
+        g, doc = parser.add_argument_group(f"{sec} settings: each overrides the profile's (`{cls.__name__}`)"), docments(cls)
+        for f in fields(cls):
+            g.add_argument(f"--{sec}.{f.name}", dest=f"{sec}__{f.name}", type=_flag_type(str(f.type)), default=None, metavar=str(f.type).upper().replace(" ", ""),
+                           help=(doc.get(f.name) or "").replace("%", "%%"))
+
+def setting_overrides(args: dict) -> dict:
+    "Pop the setting flags given (`section__field`) out of parsed `args`."
+    return {k: v for k in [k for k in args if "__" in k] if (v := args.pop(k)) is not None}
 
 # %% ../nbs/08_cli.ipynb #c020w1
 RATE_KEYS = ("pretrain_step_s", "pretrain_save_s", "gen_eval_step_s_prompt", "gen_eval_step_s_full", "gen_collect_step_s_prompt",
@@ -202,9 +242,13 @@ def main(argv: list[str] | None = None) -> int:
         for name, f in COMMANDS.items(): print(f"  {name:<16}{f.__doc__}")
         return 0 if argv[:1] in (["-h"], ["--help"]) else 2
     f = COMMANDS[argv[0]]
-    args = vars(anno_parser(f, prog=f"klcritical {argv[0]}").parse_args(argv[1:]))
+    parser = anno_parser(f, prog=f"klcritical {argv[0]}")
+    if argv[0] in SETTING_SECTIONS: add_setting_flags(parser, SETTING_SECTIONS[argv[0]])
+    args = vars(parser.parse_args(argv[1:]))
     for k in ("pdb", "xtra"): args.pop(k, None)                        # fastcore's own debugging flags
-    try: f(**args)
+    try:
+        if flags := setting_overrides(args): args["overrides"] = json.dumps({**_overrides(args.get("overrides") or "{}"), **flags})
+        f(**args)
     except (ValueError, FileNotFoundError) as e:                        # a wrong setting or path: one line, not a traceback
         print(f"klcritical {argv[0]}: error: {e}", file=sys.stderr); return 2
     return 0

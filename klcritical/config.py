@@ -14,9 +14,9 @@ __all__ = ['LEGACY_METHOD_FIELDS', 'PROFILES', 'ModelShape', 'PretrainConfig', '
 # %% ../nbs/00b_config.ipynb #c005
 @dataclass(frozen=True)
 class ModelShape:
-    n_layer: int = 4
-    n_head: int = 4
-    n_embd: int = 128
+    n_layer: int = 4         # transformer blocks
+    n_head: int = 4          # attention heads per block
+    n_embd: int = 128        # width of the residual stream
     n_positions: int = 768   # context length: must hold an (N+3)-digit example of the largest N used
     dropout: float = 0.0     # residual, embedding and attention dropout
 
@@ -27,8 +27,8 @@ class PretrainConfig:
     batch_size: int = 64         # examples per step
     lr: float = 1e-3             # peak learning rate (one-cycle: linear warm-up, cosine decay)
     warmup_frac: float = 0.05    # share of steps spent warming up
-    weight_decay: float = 0.1
-    grad_clip: float = 1.0
+    weight_decay: float = 0.1    # AdamW's decoupled weight decay
+    grad_clip: float = 1.0       # gradient norm clipped to this
     p_identical: float = 0.5     # share of equal-length operand pairs in the mix
     pos_offset_digits: int = 2   # random position offsets train the position embeddings of examples up to N + this many digits
     p_offset: float = 1.0        # share of examples that get a random offset (the others start at position 0)
@@ -36,7 +36,7 @@ class PretrainConfig:
     bucket: bool = False         # batches of similar lengths (less padding) instead of random mixes of lengths
     pack: bool = False           # several examples per row, attention kept within each: the same examples per step, no padding
     p_longer: float = 0.0        # share of (N+1)-digit examples mixed in (0: the paper's mix of 1..N digits)
-    label_smoothing: float = 0.0
+    label_smoothing: float = 0.0 # of the next-token cross-entropy
     pool_batches: int = 16       # batches generated at once and bucketed by length
     eval_every: int = 250        # quick greedy accuracy at N and N+1
     stop_band: tuple[float, float] | None = None  # early stop: once held-out greedy accuracy at N+1 is inside this band
@@ -48,8 +48,8 @@ class PretrainConfig:
     polish_lr: float = 1e-4      # ... with a fresh AdamW, lr falling linearly from this to 0
     sharpness_every: int = 0     # steps between sharpness probes (`eval.sharpness`, written to sharpness.csv); 0: none
     snapshot_every: int = 0      # steps between kept copies of the weights (snapshots/step_NNNNNN, each a loadable checkpoint); 0: none
-    n_quick_eval: int = 50
-    ckpt_every: int = 250
+    n_quick_eval: int = 50       # additions per length in the quick evaluation every `eval_every` steps
+    ckpt_every: int = 250        # steps between resumable states
     ckpt_minutes: float = 0.0    # also save the resume state whenever this many minutes passed (runs in short GPU windows); 0: steps only
     compile: bool = False        # torch.compile the model for training (a GPU path: the first steps compile)
     fused_adamw: bool = False    # AdamW's fused kernel (one launch per step on a GPU)
@@ -59,11 +59,10 @@ class PretrainConfig:
 @dataclass(frozen=True)
 class RLConfig:
     learner: str = "a2c"         # the update, by name: "a2c", "reinforce", "tree" or any registered one (`a2c.register_learner`)
-    branching: dict = field(default_factory=dict)  # {}: independent chains; {"rule": "certainty" | "entropy", "points": K,
-                                 # "branches": B}: trees from episodes_per_collect roots (`klcritical.branching`)
-    lr: float = 1e-5
-    gamma: float = 1.0
-    gae_lambda: float = 1.0
+    branching: dict = field(default_factory=dict)  # {}: independent chains; {"rule": "certainty" | "entropy", "points": K, "branches": B}: trees from episodes_per_collect roots (`klcritical.branching`)
+    lr: float = 1e-5             # Adam learning rate of the policy and the critic
+    gamma: float = 1.0           # discount
+    gae_lambda: float = 1.0      # GAE's lambda (1: Monte Carlo returns minus the value)
     c_vf: float = 0.1            # value-loss coefficient
     c_ent: float = 0.0005        # entropy bonus coefficient
     c_kl: float = 10.0           # KL coefficient
@@ -71,21 +70,20 @@ class RLConfig:
     kl_estimator: str = "k3"     # per-token KL term: "k1", "k2", "k3" or "exact" (see `prioritized_kl.per_token_kl`)
     kl_placement: str = "loss"   # "loss": c_kl * KL added to the loss; "reward": c_kl * KL subtracted from each token's reward
     kl_ratio: bool = False       # in the loss, times the importance ratio pi_theta / pi_sample (TRL's `use_bias_correction_kl`)
-    methods: dict = field(default_factory=dict)  # token methods by name with their settings, in the order they run, e.g.
-                                 # {"entropy_pg": {"fraction": 0.2}} (80/20); the registered ones: `klcritical.methods`
+    methods: dict = field(default_factory=dict)  # token methods by name with their settings, in the order they run, e.g. {"entropy_pg": {"fraction": 0.2}} (80/20); the registered ones: `klcritical.methods`
     temperature: float = 1.0     # sampling temperature of the policy during rollouts
     certainty_temperature: float | str = 4.0  # temperature of pi_old when computing certainty (Eq. 2); "auto": measured on the reference
-    episodes_per_collect: int = 50
+    episodes_per_collect: int = 50  # episodes sampled per collect (one batch of generation, then the update)
     minibatch_size: int = 50     # episodes (or tokens, see `minibatch_unit`) per gradient step within a collect
     minibatch_unit: str = "episode"  # "episode": whole episodes per step; "token": generated tokens drawn from the collect (the authors')
     repeats: int = 1             # passes over each collect
-    total_episodes: int = 10_000
+    total_episodes: int = 10_000 # training episodes of the run
     eval_every: int = 10         # collects between evaluations
     n_eval: int = 100            # episodes per test
     value_hidden: int = 128      # the critic: two layers of this width on the shared trunk
     max_new_tokens: int = 0      # 0: the length of the correct target + a margin
-    reward_right: float = 1.0
-    reward_wrong: float = -1.0
+    reward_right: float = 1.0    # training reward of a right answer
+    reward_wrong: float = -1.0   # training reward of a wrong one (success is reported as 1 / 0)
     bf16: bool = True            # bf16 autocast for the trunk in the reference pass and the update, where the CPU has it
 
 # %% ../nbs/00b_config.ipynb #c005s1c

@@ -284,7 +284,7 @@ def gap_table(f: pd.DataFrame, # rows of `token_certainty` (teacher-forced, gree
         s = summarize_gaps(g)
         for tokens, c in gap_rows(_kinds(f, kinds)).items():
             rows.append(dict(**labels, method=method, temperature=T, tokens=tokens, n_outputs=s["n_outputs"],
-                             n_with_critical=int(g[c].notna().sum()), accuracy=acc, dJ=s[c], dJ_lo=s[c + "_lo"], dJ_hi=s[c + "_hi"],
+                             n_with_critical=int(g[c].notna().sum()), accuracy=acc, dJ=s.get(c, np.nan), dJ_lo=s.get(c + "_lo", np.nan), dJ_hi=s.get(c + "_hi", np.nan),
                              **{k: s[k] for k in s if k.startswith("dJ_noncritical")}))
     return pd.DataFrame(rows), pd.concat(per_output, ignore_index=True)
 

@@ -5,10 +5,12 @@
 # %% ../nbs/07_experiments.ipynb #c002
 from __future__ import annotations
 import json, tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['check_params', 'positive_int', 'int_list', 'repo_root', 'rl_setup', 'default_checkpoint', 'rl_run']
+__all__ = ['check_params', 'positive_int', 'int_list', 'repo_root', 'rl_setup', 'default_checkpoint', 'rl_run', 'run_slug', 'Arm',
+           'arm_jobs', 'load_arms']
 
 # %% ../nbs/07_experiments.ipynb #c005
 _IPYTHON = {"In", "Out", "get_ipython", "exit", "quit", "open"}
@@ -137,3 +139,54 @@ def rl_run(profile, # a profile name or `Profile`
     df.insert(0, "arm", arm); df.insert(1, "seed", int(seed)); df.insert(2, "beta", p.rl.beta)
     df.to_csv(d / "metrics.csv", index=False)
     return df, p, d
+
+# %% ../nbs/07_experiments.ipynb #c014b
+def run_slug(name: str) -> str:
+    "An arm's label as a folder name: spaces to `_`; `,` and `=` dropped; `/` to `-`; `+` to `and`."
+    return name.replace(" ", "_").replace(",", "").replace("/", "-").replace("+", "and").replace("=", "")
+
+@dataclass(frozen=True)
+class Arm:
+    "One arm of an RL comparison."
+    name: str                     # its label: the `arm` column of the metrics, and its folders' names (`run_slug`)
+    beta: float | None = None     # prioritized-KL exponent (0: the standard KL); None: the profile's
+    c_kl: float | None = None     # KL coefficient; None: the profile's
+    rl: dict = field(default_factory=dict)   # other `RLConfig` settings, e.g. {"methods": {"entropy_pg": {"fraction": 0.2}}}
+
+    def folder(self, seed: int) -> str: return f"{run_slug(self.name)}_seed{seed}"
+
+    def check(self, profile="tiny") -> "Arm":
+        "Refuse a setting `RLConfig` lacks, or a value of the wrong type, naming the arm."
+        from klcritical.config import get_profile
+        over = {f"rl__{k}": v for k, v in self.rl.items()}
+        over.update({f"rl__{k}": v for k, v in (("beta", self.beta), ("c_kl", self.c_kl)) if v is not None})
+        try: get_profile(profile).with_(**over)
+        except (ValueError, TypeError) as e: raise ValueError(f"arm {self.name!r}: {e}") from None
+        return self
+
+def arm_jobs(arms: list[Arm], # the arms, each checked (`Arm.check`)
+             seeds, # an int n (seeds 0..n-1) or the seeds themselves
+             rl_overrides: dict | None = None, # `RLConfig` settings under every arm; an arm's own win
+             **params, # the other parameters of the single-run notebook: profile, N, target_digits, total_episodes, out_root, checkpoint
+            ) -> dict[str, dict]:
+    "The sweep's runs: folder name -> the single-run notebook's parameters, for every seed of every arm."
+    seeds = range(seeds) if isinstance(seeds, int) else list(seeds)
+    names = [run_slug(a.name) for a in arms]
+    if len(set(names)) < len(names): raise ValueError(f"two arms share a folder name: {sorted(n for n in names if names.count(n) > 1)}")
+    base = dict(rl_overrides or {})
+    return {a.folder(s): dict(params, arm=a.name, beta=a.beta, c_kl=a.c_kl, seed=s, rl_overrides=json.dumps({**base, **a.rl}, sort_keys=True))
+            for s in seeds for a in arms}
+
+def load_arms(path: str | Path, # a TOML file: one table per arm, keys beta, c_kl and rl.<RLConfig field>
+              profile: str = "tiny", # the profile the settings are checked against
+             ) -> list[Arm]:
+    "The arms of a TOML file, in its order, each checked against `RLConfig`."
+    d = tomllib.loads(Path(path).read_text())
+    arms = []
+    for name, t in d.items():
+        if not isinstance(t, dict): raise ValueError(f"{path}: {name!r} is not a table of an arm's settings ([\"{name}\"] with beta, c_kl, rl.*)")
+        bad = set(t) - {"beta", "c_kl", "rl"}
+        if bad: raise ValueError(f"{path}: arm {name!r} has {sorted(bad)}; an arm takes beta, c_kl and rl.<setting>")
+        arms.append(Arm(name, t.get("beta"), t.get("c_kl"), dict(t.get("rl", {}))).check(profile))
+    if not arms: raise ValueError(f"{path} defines no arm")
+    return arms
