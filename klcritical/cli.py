@@ -106,7 +106,7 @@ def critical_tokens_cmd(checkpoint: str, # a pre-trained checkpoint directory (i
                         seed: int = 0,
                         out: str = None, # CSV to write
                        ) -> "pd.DataFrame":
-    "Table 1 for CHECKPOINT: ΔĴ at the critical tokens (all, commas, digits) and the least certain other token, teacher-forced."
+    "Table 1 for CHECKPOINT: ΔĴ at the critical tokens (all, and per kind: addition's commas and digits) and the least certain other token, teacher-forced."
     import numpy as np
     from klcritical.eval import token_certainty, gap_table
     from klcritical.runs import load_checkpoint

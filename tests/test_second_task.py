@@ -2,6 +2,7 @@
 critical-token table. If a module still assumed addition (its prompts, its answer parser, its stop rule, its operand
 pairs), this would fail."""
 import numpy as np
+import pandas as pd
 import pytest
 from klcritical.scratchpad import Task, CriticalToken
 from klcritical.config import get_profile
@@ -78,9 +79,9 @@ def test_critical_token_table_on_the_task(pretrained):
 
 
 def test_command_line_on_the_task(pretrained, monkeypatch, tmp_path):
-    "Registered by name, the task goes through the CLI: `pretrain --task`, then `evaluate` and `sharpness` take it from the checkpoint."
+    "Registered by name, the task goes through every stage of the CLI: `pretrain --task`, then `evaluate`, `critical-tokens`, `sharpness` and `rl` take it from the checkpoint."
     from klcritical import scratchpad
-    from klcritical.cli import pretrain_cmd, evaluate_cmd, sharpness_cmd
+    from klcritical.cli import pretrain_cmd, evaluate_cmd, sharpness_cmd, critical_tokens_cmd, main
     task, p, ck, _ = pretrained
     monkeypatch.setitem(scratchpad.TASKS, task.name, task)
     over = '{"pretrain__steps": 6, "pretrain__eval_every": 3, "pretrain__ckpt_every": 3, "pretrain__n_quick_eval": 4}'
@@ -90,3 +91,9 @@ def test_command_line_on_the_task(pretrained, monkeypatch, tmp_path):
     assert list(acc.length) == [2, 3] and acc.accuracy.between(0, 1).all()
     s = sharpness_cmd(ck2, n=4, n_sampled=2)
     assert len(s) == 1 and np.isfinite(s.filter(like="certainty").to_numpy(dtype=float)).all()
+    t1 = critical_tokens_cmd(ck2, n=4, temperatures="[1]")              # Table 1 in the task's own kinds
+    assert t1.tokens.tolist() == ["all", "lates"] and (t1.N == 3).all()
+    rl = ["--rl.total_episodes", "8", "--rl.episodes_per_collect", "4", "--rl.minibatch_size", "4", "--rl.eval_every", "1", "--rl.n_eval", "4"]
+    assert main(["rl", ck2, str(tmp_path / "rl"), "--profile", "tiny", "--quiet", *rl]) == 0
+    m = pd.read_csv(tmp_path / "rl" / "metrics.csv")
+    assert list(m.episodes) == [0, 4, 8] and "p_crit_s1_o1_late" in m.columns
