@@ -86,7 +86,7 @@ def collect(ac: ActorCritic, tokenizer, pairs: list, # the episodes' problems (f
     cap = cfg.max_new_tokens or (max(len(task.target(x)) for x in pairs) + 32)
     if cfg.branching: return _collect_trees(ac, tokenizer, pairs, cfg, generator, task, n_pretrained, ref_lm, cap)
     g = generate(ac.lm, tokenizer, [task.prompt(x) for x in pairs], cap, temperature=cfg.temperature, generator=generator,
-                 stop_after=task.stop_after)
+                 stop_after=task.stop_after, speculate=cfg.speculate)
     right = torch.tensor([task.is_correct(x, t) for t, x in zip(g.texts, pairs)], device=g.sequences.device)
     out = dict(gen=g, right=right, reward=torch.where(right, cfg.reward_right, cfg.reward_wrong))
     if n_pretrained is not None:
@@ -121,7 +121,8 @@ def _collect_trees(ac, tokenizer, pairs, cfg, generator, task, n_pretrained, ref
     score = (lambda g: _position_scores(ref_lm, g, cfg.temperature, "certainty", cfg.certainty_temperature)) if b["rule"] == "certainty" \
         else (lambda g: _position_scores(ac.lm, g, cfg.temperature, "entropy"))
     g, tree = branch_rollout(ac.lm, tokenizer, [task.prompt(x) for x in pairs], cap, score, int(b["points"]), int(b["branches"]),
-                             lowest=b["rule"] == "certainty", temperature=cfg.temperature, generator=generator, stop_after=task.stop_after)
+                             lowest=b["rule"] == "certainty", temperature=cfg.temperature, generator=generator, stop_after=task.stop_after,
+                             speculate=cfg.speculate)
     xs = [pairs[i] for i in tree.root.tolist()]
     right = torch.tensor([task.is_correct(x, t) for t, x in zip(g.texts, xs)], device=g.sequences.device)
     reward = torch.where(right, cfg.reward_right, cfg.reward_wrong)
@@ -304,6 +305,7 @@ def check_rl_config(cfg) -> None:
     if cfg.beta < 0: raise ValueError(f"beta must be >= 0, got {cfg.beta}")
     if cfg.minibatch_size < 1 or cfg.episodes_per_collect < 1: raise ValueError("episodes_per_collect and minibatch_size must be >= 1")
     if cfg.minibatch_unit not in ("episode", "token"): raise ValueError(f"minibatch_unit must be 'episode' or 'token', got {cfg.minibatch_unit!r}")
+    if not (isinstance(cfg.speculate, int) and cfg.speculate >= 0): raise ValueError(f"speculate must be an integer >= 0 (0: plain decoding), got {cfg.speculate!r}")
     T = cfg.certainty_temperature
     if not (T == "auto" or (isinstance(T, (int, float)) and not isinstance(T, bool) and T > 0)):
         raise ValueError(f"certainty_temperature must be > 0 or 'auto', got {T!r}")

@@ -64,10 +64,11 @@ def branch_rollout(model, tokenizer, prompts: list[str], max_new_tokens: int,
                    branches: int, # continuations re-sampled from each (B)
                    lowest: bool = True, # branch at the lowest scores (certainty) or the highest (entropy)
                    temperature: float = 1.0, generator: torch.Generator | None = None, stop_after: str | None = None,
+                   speculate: int = 0, # > 0: roots and continuations decoded speculatively (`rollout.generate`)
                   ) -> tuple[Generation, Tree]:
     "M roots and B continuations from each of their K branch points, as one `Generation` (roots first) and its `Tree`."
     if branches < 1: raise ValueError(f"branches must be >= 1, got {branches}")
-    kw = dict(temperature=temperature, generator=generator, stop_after=stop_after)
+    kw = dict(temperature=temperature, generator=generator, stop_after=stop_after, speculate=speculate)
     roots = generate(model, tokenizer, prompts, max_new_tokens, **kw)
     pts = branch_points(score(roots), roots.gen_mask, points, lowest).cpu()
     M, dev = len(prompts), roots.sequences.device

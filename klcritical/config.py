@@ -72,6 +72,7 @@ class RLConfig:
     kl_ratio: bool = False       # in the loss, times the importance ratio pi_theta / pi_sample (TRL's `use_bias_correction_kl`)
     methods: dict = field(default_factory=dict)  # token methods by name with their settings, in the order they run, e.g. {"entropy_pg": {"fraction": 0.2}} (80/20); the registered ones: `klcritical.methods`
     temperature: float = 1.0     # sampling temperature of the policy during rollouts
+    speculate: int = 0           # > 0: rollouts and evaluations draft this many tokens per row from its own text and verify them in one pass (`rollout.generate_speculative`): greedy token for token, sampling from the same distribution but another random stream; 0: plain decoding
     certainty_temperature: float | str = 4.0  # temperature of pi_old when computing certainty (Eq. 2); "auto": measured on the reference
     episodes_per_collect: int = 50  # episodes sampled per collect (one batch of generation, then the update)
     minibatch_size: int = 50     # episodes (or tokens, see `minibatch_unit`) per gradient step within a collect

@@ -75,7 +75,7 @@ class RLEvaluator:
     def acc(self, lm, pairs, temperature: float, k: int, salt: int) -> float:
         "Success on `pairs`; a sampled evaluation draws from its own stream, so training never sees it."
         g = torch.Generator(self.dev).manual_seed(int(np.random.default_rng([self.seed, salt, k]).integers(2**62)))
-        return float(answer_accuracy(lm, self.tok, pairs, temperature=temperature, generator=g, task=self.task).mean())
+        return float(answer_accuracy(lm, self.tok, pairs, temperature=temperature, generator=g, task=self.task, speculate=self.cfg.speculate).mean())
 
     def __call__(self, ac, k: int, window: list) -> dict:
         "The metrics row after collect `k`; empties `window`, the update stats since the last row."

@@ -311,13 +311,15 @@ def answer_accuracy(model, tokenizer,
                     batch_size: int = 250,
                     temperature: float = 0.0, # 0: greedy; otherwise sampled at this temperature (the authors evaluate at 2)
                     generator=None, autocast: bool = False,
-                    task: Task = ADDITION) -> np.ndarray:
+                    task: Task = ADDITION,
+                    speculate: int = 0, # > 0: speculative decoding (`generate_speculative`): the same answers greedy, the same distribution sampled
+                   ) -> np.ndarray:
     "0/1 correctness of the model's answers on `pairs` (greedy by default, sampled at `temperature` > 0)."
     right = []
     for i in range(0, len(pairs), batch_size):
         chunk = pairs[i:i + batch_size]
         cap = max(len(task.target(x)) for x in chunk) + 32
-        g = generate(model, tokenizer, [task.prompt(x) for x in chunk], cap, temperature, generator, autocast, task.stop_after)
+        g = generate(model, tokenizer, [task.prompt(x) for x in chunk], cap, temperature, generator, autocast, task.stop_after, speculate)
         right += [task.is_correct(x, t) for t, x in zip(g.texts, chunk)]
     return np.array(right, dtype=float)
 
