@@ -10,6 +10,7 @@ from transformers import GPT2Config, GPT2LMHeadModel
 from transformers.activations import ACT2FN
 from .scratchpad import Task, ADDITION, get_task
 from .config import Profile, get_profile
+from .hardware import default_device, train_attention   # re-exported: they lived here before `klcritical.hardware`
 
 # %% auto #0
 __all__ = ['make_model', 'n_params', 'use_fast_kernels']
