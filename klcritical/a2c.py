@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import numpy as np
 import torch
 import torch.nn as nn
-from .scratchpad import Task, ADDITION, encode
+from .scratchpad import Task, task_for, ADDITION, encode
 from .model import use_fast_kernels
 from .hardware import train_attention, bf16_supported
 from .prioritized_kl import (certainty, per_token_kl, prioritized_kl, kl_reward, token_logprobs, entropy_from_logits,
@@ -78,11 +78,12 @@ def gae(rewards: torch.Tensor, # [B, T] reward of each generated token (0 but at
 def collect(ac: ActorCritic, tokenizer, pairs: list, # the episodes' problems (for addition, operand pairs)
             cfg, # an `RLConfig`
             generator: torch.Generator,
-            task: Task = ADDITION,
+            task: Task | None = None, # None: the registered task of the tokenizer's alphabet (`task_for`)
             n_pretrained: int | None = None, # if given, `crit` marks the critical tokens each episode reached
             ref_lm=None, # the reference, for trees that branch where it is least certain (`cfg.branching`)
            ) -> dict:
     "Sample one episode per problem (or, with `cfg.branching`, a tree from each); return tokens, masks and rewards."
+    task = task_for(tokenizer, task)
     cap = cfg.max_new_tokens or (max(len(task.target(x)) for x in pairs) + 32)
     if cfg.branching: return _collect_trees(ac, tokenizer, pairs, cfg, generator, task, n_pretrained, ref_lm, cap)
     g = generate(ac.lm, tokenizer, [task.prompt(x) for x in pairs], cap, temperature=cfg.temperature, generator=generator,
@@ -94,8 +95,9 @@ def collect(ac: ActorCritic, tokenizer, pairs: list, # the episodes' problems (f
     return out
 
 def reached_critical(tokenizer, pairs: list, acts: torch.Tensor, # [B, T] the generated tokens
-                     n_pretrained: int, task: Task = ADDITION) -> torch.Tensor:
+                     n_pretrained: int, task: Task | None = None) -> torch.Tensor:
     "`[B, T]` True where an episode stands at a critical position of its right output, every token before it written right."
+    task = task_for(tokenizer, task)
     crit = torch.zeros(acts.shape, dtype=torch.bool, device=acts.device)
     for i, x in enumerate(pairs):
         tgt = torch.tensor(encode(tokenizer, task.target(x)), device=acts.device)
@@ -283,9 +285,10 @@ def tree_update(ac: ActorCritic, ref_lm, opt, batch: dict, cfg) -> dict:
     return a2c_update(ac, ref_lm, opt, batch, cfg, advantages=_tree_adv)
 
 # %% ../nbs/06_a2c.ipynb #c017
-def a2c_step(ac: ActorCritic, ref_lm, opt, tokenizer, pairs: list, cfg, generator: torch.Generator, task: Task = ADDITION,
+def a2c_step(ac: ActorCritic, ref_lm, opt, tokenizer, pairs: list, cfg, generator: torch.Generator, task: Task | None = None, # None: the registered task of the tokenizer's alphabet (`task_for`)
              n_pretrained: int | None = None) -> tuple[dict, dict]:
     "One collect on `pairs` and one A2C update; returns the update's stats (with `rollout_s`, `update_s`, `seconds`) and the batch."
+    task = task_for(tokenizer, task)
     t0 = time.perf_counter()
     batch = collect(ac, tokenizer, pairs, cfg, generator, task, n_pretrained, ref_lm)    # rollout
     t1 = time.perf_counter()

@@ -77,7 +77,7 @@ def _write(df: "pd.DataFrame", out: str | None) -> "pd.DataFrame":
 @call_parse
 def evaluate_cmd(checkpoint: str, # a checkpoint directory
                  lengths: str = None, # operand lengths, e.g. "[3, 4]" or 4; None: N and N+1
-                 kind: str = "identical", # identical | varying (Appendix A)
+                 kind: str = None, # how problems of a length are drawn, one of the task's kinds (addition: identical | varying, Appendix A); None: its default
                  n: int = 1000, # additions per length
                  temperature: float = 0.0, # 0: greedy; > 0: sampled at this temperature
                  seed: int = 0,

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn.functional as F
-from .scratchpad import Task, ADDITION, get_task, encode
+from .scratchpad import Task, task_for, ADDITION, get_task, encode
 from .rollout import Generation, model_device, left_pad, generate, bootstrap_ci, answer_accuracy, accuracy_table, continuation_logits   # re-exported: `klcritical.eval.generate` keeps working
 
 # %% auto #0
@@ -171,8 +171,8 @@ def _token_rows(task: Task, tokenizer, vocab: list[str], x, c: list[int], lg: to
     d = dict(prompt_id=prompt_id, **task.columns(x), pos=pos, line=line, col=pos - starts[line], token=toks,
              correct=[target[i] if i < len(target) else "" for i in pos], on_track=on,
              critical=[i in crit for i in pos],
-             crit_step=[crit[i].step if i in crit else 0 for i in pos],
-             crit_operand=[crit[i].operand if i in crit else 0 for i in pos],
+             crit_group=[crit[i].group if i in crit else "" for i in pos],
+             crit_where=[crit[i].where if i in crit else "" for i in pos],
              crit_kind=[crit[i].kind if i in crit else "" for i in pos],
              crit_name=[crit[i].name if i in crit else "" for i in pos],
              step=[segs[i][0] if on[i] and i < len(segs) else -1 for i in pos],
@@ -200,9 +200,10 @@ def token_certainty(model, tokenizer,
                     extra_certainty_temperatures: tuple[float, ...] = (), # more Eq. 2 columns, `certainty_T<t>`, from the same pass
                     n_alt: int = 2, # alternatives to the argmax to list
                     batch_size: int = 100, # prompts per generation / forward batch
-                    task: Task = ADDITION,
+                    task: Task | None = None, # None: the registered task of the tokenizer's alphabet (`task_for`)
                    ) -> pd.DataFrame:
     "One row per output token: certainty (Eq. 2 and exact negentropy), p(token), argmax and alternatives, and where it sits in the correct scratchpad."
+    task = task_for(tokenizer, task)
     if texts is not None and len(texts) != len(pairs): raise ValueError(f"{len(texts)} texts for {len(pairs)} pairs")
     vocab = tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))
     frames = []
@@ -296,10 +297,10 @@ def _rate(wrong: np.ndarray) -> tuple[float, float, float]:
 
 def decisiveness(df: pd.DataFrame, # rows of `token_certainty` on generated outputs
                 ) -> pd.DataFrame:
-    "P(answer wrong | critical token wrong) and P(answer wrong | critical token right), per critical token (step, operand, kind) and pooled over outputs (per kind, then any)."
+    "P(answer wrong | critical token wrong) and P(answer wrong | critical token right), per critical token (where it sits and its kind) and pooled over outputs (per kind, then any)."
     c = df[df.critical]
-    groups = [(f"step {s} / operand {o} / {k}", g.right.to_numpy(), g.answer_right.to_numpy())
-              for (s, o, k), g in c.groupby(["crit_step", "crit_operand", "crit_kind"])]
+    groups = [(" / ".join(filter(None, (w, k))), g.right.to_numpy(), g.answer_right.to_numpy())
+              for (w, k), g in c.groupby(["crit_where", "crit_kind"])]
     for name, sel in [*((f"{k}s", c.crit_kind == k) for k in _kinds(df, None)), ("any", slice(None))]:
         per_out = c[sel].groupby("prompt_id").agg(right=("right", "all"), answer_right=("answer_right", "first"))
         if len(per_out) or name == "any":
@@ -435,9 +436,10 @@ def sharpness(model, tokenizer,
               n_sampled: int = 100, # sampled answers per length (N and N+1); 0: skip the sampled success
               sample_temperature: float = 2.0, # the authors' policy temperature
               seed: int = 0, # fixes the additions and the sampling stream: the same probe every time
-              task: Task = ADDITION,
+              task: Task | None = None, # None: the registered task of the tokenizer's alphabet (`task_for`)
              ) -> dict:
     "How sharp a model is, in one dict of floats: logit margins, certainty at T = 1, 2, 4, ΔĴ at the critical tokens and the least certain other token, label-free discovery, sampled success."
+    task = task_for(tokenizer, task)
     N, rng = int(n_pretrained), np.random.default_rng([seed, 31])
     pairs = task.sample(rng, N + 1, n)
     f = token_certainty(model, tokenizer, pairs, N, texts=[task.target(x) for x in pairs], extra_certainty_temperatures=(2.0, 4.0), task=task)
@@ -469,9 +471,10 @@ def certainty_temperature_for(model, tokenizer,
                               temperatures: tuple[float, ...] = (1.0, 1.5, 2.0, 3.0, 4.0), # the candidates
                               n: int = 50, # teacher-forced additions
                               seed: int = 0,
-                              task: Task = ADDITION,
+                              task: Task | None = None, # None: the registered task of the tokenizer's alphabet (`task_for`)
                              ) -> tuple[float | None, pd.DataFrame]:
     "The highest certainty temperature at which ordinary tokens keep a mean weight Ĵ^β ≥ `min_weight`, and the table per temperature."
+    task = task_for(tokenizer, task)
     pairs = task.sample(np.random.default_rng([seed, 33]), int(n_pretrained) + 1, n)
     f = token_certainty(model, tokenizer, pairs, int(n_pretrained), texts=[task.target(x) for x in pairs],
                         extra_certainty_temperatures=tuple(temperatures), task=task)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['check_params', 'positive_int', 'int_list', 'repo_root', 'rl_setup', 'default_checkpoint', 'rl_run', 'run_slug', 'Arm',
-           'arm_jobs', 'load_arms']
+           'arm_jobs', 'load_arms', 'load_cells']
 
 # %% ../nbs/07_experiments.ipynb #c005
 _IPYTHON = {"In", "Out", "get_ipython", "exit", "quit", "open"}
@@ -190,3 +190,26 @@ def load_arms(path: str | Path, # a TOML file: one table per arm, keys beta, c_k
         arms.append(Arm(name, t.get("beta"), t.get("c_kl"), dict(t.get("rl", {}))).check(profile))
     if not arms: raise ValueError(f"{path} defines no arm")
     return arms
+
+# %% ../nbs/07_experiments.ipynb #c014g
+def load_cells(path: str | Path, # a TOML file: one table per cell, keys what, schedule, pretrain.<field> and model.<field>
+               base_steps: int, # the steps `schedule` multiplies (the regime map: the cpu profile's)
+               profile: str = "tiny", # the profile the settings are checked against
+              ) -> dict[str, tuple[dict, str]]:
+    "The pre-training cells of a TOML file, in its order: name -> (profile overrides as `section__field`, what it tests)."
+    from klcritical.config import get_profile
+    cells = {}
+    for name, t in tomllib.loads(Path(path).read_text()).items():
+        if not isinstance(t, dict): raise ValueError(f"{path}: {name!r} is not a table of a cell's settings")
+        if bad := set(t) - {"what", "schedule", "pretrain", "model"}:
+            raise ValueError(f"{path}: cell {name!r} has {sorted(bad)}; a cell takes what, schedule, pretrain.<setting> and model.<setting>")
+        over = {f"{sec}__{k}": v for sec in ("pretrain", "model") for k, v in t.get(sec, {}).items()}
+        if "schedule" in t:
+            s = t["schedule"]
+            if isinstance(s, bool) or not isinstance(s, (int, float)) or s <= 0: raise ValueError(f"{path}: cell {name!r}: schedule must be a positive number, got {s!r}")
+            if "pretrain__steps" in over: raise ValueError(f"{path}: cell {name!r} gives both schedule and pretrain.steps")
+            over["pretrain__steps"] = int(round(s * base_steps))
+        try: get_profile(profile).with_(**over)
+        except (ValueError, TypeError) as e: raise ValueError(f"{path}: cell {name!r}: {e}") from None
+        cells[name] = (over, str(t.get("what", "")))
+    return cells

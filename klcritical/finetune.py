@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from tqdm.auto import tqdm
-from .scratchpad import Task, ADDITION, get_task, encode
+from .scratchpad import Task, task_for, ADDITION, get_task, encode
 from .config import Profile, RLConfig, rl_settings, get_profile
 from .runs import RunDir, RUN_FILE, load_checkpoint, checkpoint_ref
 from .hardware import default_device
@@ -24,16 +24,18 @@ from .a2c import a2c_models, a2c_step, check_rl_config
 __all__ = ['RL_FIELDS', 'critical_probs', 'critical_kl_share', 'RLEvaluator', 'resolve_certainty_temperature', 'train_a2c']
 
 # %% ../nbs/06a_finetune.ipynb #c014
-def critical_probs(lm, tokenizer, pairs, n_pretrained: int, task: Task = ADDITION) -> dict[str, float]:
+def critical_probs(lm, tokenizer, pairs, n_pretrained: int, task: Task | None = None) -> dict[str, float]:
     "Mean P(right token) at each critical token, `p_crit_<name>` (e.g. `p_crit_s1_o2_digit`), over `pairs` under teacher forcing."
+    task = task_for(tokenizer, task)
     d = token_certainty(lm, tokenizer, pairs, n_pretrained, texts=[task.target(x) for x in pairs], task=task)
     c = d[d.critical]                                      # teacher-forced: the token is the right one, p_token = P(right)
     return {f"p_crit_{k}": float(v) for k, v in c.groupby("crit_name").p_token.mean().sort_index().items()}
 
 # %% ../nbs/06a_finetune.ipynb #c014b
 @torch.no_grad()
-def critical_kl_share(lm, ref_lm, tokenizer, pairs, n_pretrained: int, cfg, task: Task = ADDITION) -> dict[str, float]:
+def critical_kl_share(lm, ref_lm, tokenizer, pairs, n_pretrained: int, cfg, task: Task | None = None) -> dict[str, float]:
     "Under teacher forcing: the shares of the weighted and of the plain KL mass on the critical tokens, and their share of tokens."
+    task = task_for(tokenizer, task)
     prompts, conts = [encode(tokenizer, task.prompt(x)) for x in pairs], [encode(tokenizer, task.target(x)) for x in pairs]
     pol = continuation_logits(lm, prompts, conts, tokenizer.pad_token_id)                       # per row [n, V]
     ref = continuation_logits(ref_lm, prompts, conts, tokenizer.pad_token_id)

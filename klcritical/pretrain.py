@@ -12,7 +12,7 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
-from .scratchpad import Task, ADDITION, get_task, EOS
+from .scratchpad import Task, task_for, ADDITION, get_task, EOS
 from .config import Profile, PretrainConfig, get_profile, profile_from_dict, RLConfig
 from .model import make_model, use_fast_kernels, n_params
 from .hardware import default_device, train_attention, matmul_peak, bf16_supported
@@ -27,7 +27,11 @@ IGNORE = -100
 
 def _examples(rng: np.random.Generator, task: Task, max_digits: int, n: int, p_identical: float, p_longer: float) -> tuple[list, np.ndarray]:
     "`n` pre-training problems of 1..N digits, a `p_longer` share of them replaced by (N+1)-digit ones (marked in the mask)."
-    pairs, is_long = task.sample_pretrain(rng, max_digits, n, p_identical), np.zeros(n, dtype=bool)
+    carried = dict(p_identical=p_identical)                 # the task options a pool carries (`Task.pretrain_options`)
+    if missing := [k for k in task.pretrain_options if k not in carried]:
+        raise ValueError(f"{task!r} asks for pre-training options {missing} that make_pool does not carry (it carries {sorted(carried)})")
+    opts = {k: carried[k] for k in task.pretrain_options}
+    pairs, is_long = task.sample_pretrain(rng, max_digits, n, **opts), np.zeros(n, dtype=bool)
     if p_longer > 0:
         k = int(rng.binomial(n, p_longer))
         idx = rng.choice(n, size=k, replace=False)
@@ -86,10 +90,11 @@ def make_pool(tokenizer, rng: np.random.Generator, # the pool's own random strea
               p_offset: float = 1.0, # share of examples that get a random offset
               bucket: bool = True, # group examples of similar length into a batch (else: random mixes of lengths)
               p_longer: float = 0.0, # share of the pool replaced by (N+1)-digit problems (0: the paper's mix)
-              task: Task = ADDITION, # what the examples are
+              task: Task | None = None, # what the examples are; None: the registered task of the tokenizer's alphabet (`task_for`)
               pack: bool = False, # several examples per row, each attending only to itself (`segment_ids`): no padding
              ) -> list[dict[str, torch.Tensor]]:
     "A shuffled list of batches (length-bucketed or mixed): `input_ids`, `attention_mask`, `position_ids`, `labels` (all `[B, T]`; packed: and `segment_ids`)."
+    task = task_for(tokenizer, task)
     pairs, is_long = _examples(rng, task, max_digits, batch_size * pool_batches, p_identical, p_longer)
     prompts = [task.prompt(x) for x in pairs]
     ids = tokenizer([p + task.target(x) + EOS for p, x in zip(prompts, pairs)], add_special_tokens=False)["input_ids"]
@@ -136,8 +141,9 @@ def _train_step(model, opt, sched, b: dict, c, autocast: bool) -> torch.Tensor:
 def polish(model, tokenizer, c, # a `PretrainConfig`: polish_steps, polish_lr and the batch settings
            max_digits: int, seed: int,
            offset_span: int = 0, # position offsets as in the main phase (0: none)
-           autocast: bool = False, progress: bool = True, task: Task = ADDITION) -> list[float]:
+           autocast: bool = False, progress: bool = True, task: Task | None = None) -> list[float]:
     "`c.polish_steps` steps on 1..N-digit examples only, fresh AdamW, lr falling linearly to 0; returns the losses."
+    task = task_for(tokenizer, task)
     if c.polish_steps < 1: return []
     dev = next(model.parameters()).device
     opt = _adamw(model, c.polish_lr, c)
@@ -152,7 +158,7 @@ def polish(model, tokenizer, c, # a `PretrainConfig`: polish_steps, polish_lr an
     return losses
 
 # %% ../nbs/05_pretrain.ipynb #c011s1
-def _check_args(p: Profile, max_digits: int, out_dir: Path, seed: int, resume: bool, task: Task = ADDITION) -> dict:
+def _check_args(p: Profile, max_digits: int, out_dir: Path, seed: int, resume: bool, task: Task) -> dict:
     if not isinstance(max_digits, int) or max_digits < 1:
         raise ValueError(f"max_digits must be a positive integer, got {max_digits!r}")
     need = task.max_len(max_digits + max(1, p.pretrain.pos_offset_digits))

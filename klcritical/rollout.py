@@ -10,7 +10,7 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 from transformers import GPT2LMHeadModel
-from .scratchpad import Task, ADDITION, get_task, encode
+from .scratchpad import Task, task_for, ADDITION, get_task, encode
 
 
 # %% auto #0
@@ -311,10 +311,11 @@ def answer_accuracy(model, tokenizer,
                     batch_size: int = 250,
                     temperature: float = 0.0, # 0: greedy; otherwise sampled at this temperature (the authors evaluate at 2)
                     generator=None, autocast: bool = False,
-                    task: Task = ADDITION,
+                    task: Task | None = None, # None: the registered task of the tokenizer's alphabet (`task_for`)
                     speculate: int = 0, # > 0: speculative decoding (`generate_speculative`): the same answers greedy, the same distribution sampled
                    ) -> np.ndarray:
     "0/1 correctness of the model's answers on `pairs` (greedy by default, sampled at `temperature` > 0)."
+    task = task_for(tokenizer, task)
     right = []
     for i in range(0, len(pairs), batch_size):
         chunk = pairs[i:i + batch_size]
@@ -326,19 +327,22 @@ def answer_accuracy(model, tokenizer,
 # %% ../nbs/03_rollout.ipynb #c012s1
 def accuracy_table(model, tokenizer,
                    lengths: list[int], # operand lengths L to test
-                   kind: str = "identical", # "identical" or "varying" (Appendix A)
+                   kind: str | None = None, # one of the task's `sample_kinds` (addition: "identical" or "varying", Appendix A); None: its default
                    n: int = 1000, # additions per length
                    seed: int = 0, # seeds the operands and the bootstrap
                    batch_size: int = 250,
                    autocast: bool = False,
                    temperature: float = 0.0, # 0: greedy (Appendix A); > 0: sampled at this temperature
                    progress: bool = False, # print one line per length as it is done
-                   task: Task = ADDITION,
+                   task: Task | None = None, # None: the registered task of the tokenizer's alphabet (`task_for`)
                   ) -> pd.DataFrame:
     "Accuracy per length with a bootstrap 95% interval, as a tidy DataFrame (greedy unless `temperature` > 0)."
-    rows = []
+    task = task_for(tokenizer, task)
+    if kind is not None and kind not in task.sample_kinds: raise ValueError(f"kind {kind!r}: {task!r} draws {list(task.sample_kinds) or 'one kind only (kind=None)'}")
+    rows, k = [], task.sample_kinds.index(kind) if kind else 0          # the first of `sample_kinds` is the default
+    kind = kind or (task.sample_kinds[0] if task.sample_kinds else "")
     for L in lengths:
-        pairs = task.sample(np.random.default_rng([seed, L, kind == "varying"]), L, n, kind)
+        pairs = task.sample(np.random.default_rng([seed, L, k]), L, n, kind or None)
         gen = torch.Generator(model_device(model)).manual_seed(seed * 1000 + L) if temperature > 0 else None
         acc = answer_accuracy(model, tokenizer, pairs, batch_size, temperature, gen, autocast=autocast, task=task)
         lo, hi = bootstrap_ci(acc, seed=seed)

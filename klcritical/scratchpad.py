@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 import numpy as np
+from .registry import Registry
 
 # %% auto #0
-__all__ = ['PROMPT_TEMPLATE', 'SCRATCH_OPEN', 'SCRATCH_CLOSE', 'CRITICAL_STEPS', 'ALPHABET', 'PAD', 'EOS', 'ADDITION', 'TASKS',
+__all__ = ['PROMPT_TEMPLATE', 'SCRATCH_OPEN', 'SCRATCH_CLOSE', 'CRITICAL_STEPS', 'ALPHABET', 'PAD', 'EOS', 'TASKS', 'ADDITION',
            'make_prompt', 'make_target', 'make_example', 'parse_answer', 'answer_is_complete', 'sample_operands',
            'sample_pretrain_operands', 'n_digits', 'CriticalToken', 'critical_positions', 'char_tokenizer',
-           'make_tokenizer', 'encode', 'target_segments', 'Task', 'AdditionTask', 'get_task']
+           'make_tokenizer', 'encode', 'target_segments', 'Task', 'AdditionTask', 'register_task', 'get_task',
+           'task_for']
 
 # %% ../nbs/00_scratchpad.ipynb #c005
 PROMPT_TEMPLATE = "Input:\n{a}+{b}\nTarget:"
@@ -122,15 +124,15 @@ CRITICAL_STEPS = (1, 2, 3)   # decomposition steps whose operand lists hold crit
 
 @dataclass(frozen=True)
 class CriticalToken:
-    step: int     # decomposition step, 1-based (step 1 copies the full operands)
-    operand: int  # 1 or 2
-    offset: int   # character offset in `make_target(a, b)`
-    char: str     # the right token there
-    kind: str     # "comma" or "digit"
-    rank: int = 1 # k of the authors' name `n+k_<kind>`: 1 for the pair next to N, up to the gap
+    offset: int      # character offset in the task's target
+    char: str        # the right token there
+    kind: str        # the task's label for it, one of `Task.critical_kinds` (addition: "comma" or "digit")
+    rank: int = 1    # k of the authors' name `n+k_<kind>`: 1 for the token next to N, up to the gap
+    group: str = ""  # where in the target it sits, short (addition: "s1_o2", step 1, operand 2); one group, kind and rank are one critical token across problems
+    where: str = ""  # the same place in words, for tables (addition: "step 1 / operand 2")
 
     @property
-    def name(self) -> str: return f"s{self.step}_o{self.operand}_{self.kind}" + (f"_n+{self.rank}" if self.rank > 1 else "")
+    def name(self) -> str: return "_".join(filter(None, (self.group, self.kind))) + (f"_n+{self.rank}" if self.rank > 1 else "")
 
 def critical_positions(a: int, # first operand
                        b: int, # second operand
@@ -148,8 +150,8 @@ def critical_positions(a: int, # first operand
                 inner = lst[1:-1]
                 for i in range(max(0, len(inner) - 2 * gap), len(inner)):   # the last 2·gap characters before "]"
                     back = len(inner) - i                                   # 1: the last digit, 2: the comma before it...
-                    out.append(CriticalToken(step, op, off + s + i, inner[i], "digit" if inner[i].isdigit() else "comma",
-                                             rank=gap - (back - 1) // 2))
+                    out.append(CriticalToken(off + s + i, inner[i], "digit" if inner[i].isdigit() else "comma", rank=gap - (back - 1) // 2,
+                                             group=f"s{step}_o{op}", where=f"step {step} / operand {op}"))
         off += len(line) + 1
     return out
 
@@ -212,9 +214,14 @@ class Task:
     alphabet: str = ""         # every character a prompt or a target may hold
     stop_after: str = ""       # generation ends at the first newline after this text has been written ("": the first newline)
     critical_kinds: tuple = () # the labels its `CriticalToken.kind` takes: Table 1 has a row for each (addition: comma, digit)
+    sample_kinds: tuple = ()   # the ways `sample` draws problems of one length, by name, its default first (addition: "identical", "varying")
+    pretrain_options: tuple = () # `PretrainConfig` fields `sample_pretrain` takes as keywords (addition: p_identical)
 
-    def sample(self, rng: np.random.Generator, length: int, n: int, kind: str = "identical") -> list: raise NotImplementedError
-    def sample_pretrain(self, rng: np.random.Generator, max_length: int, n: int, p_identical: float = 0.5) -> list: raise NotImplementedError
+    def sample(self, rng: np.random.Generator, length: int, n: int, kind: str | None = None) -> list: raise NotImplementedError  # `kind`: one of `sample_kinds`, None the task's default
+    def sample_pretrain(self, rng: np.random.Generator, max_length: int, n: int, **options) -> list:
+        "The pre-training mix of `n` problems; by default lengths uniform on `1..max_length`, each drawn by `sample`."
+        if options: raise TypeError(f"{self!r} takes no pre-training options, got {sorted(options)}: name them in `pretrain_options` and take them here")
+        return [self.sample(rng, int(L), 1)[0] for L in rng.integers(1, max_length + 1, size=n)]
     def longest(self, length: int): raise NotImplementedError          # the problem of this length with the longest text
     def prompt(self, x) -> str: raise NotImplementedError
     def target(self, x) -> str: raise NotImplementedError                # ends with "\n": the stop rule's newline
@@ -224,16 +231,17 @@ class Task:
     def columns(self, x) -> dict: return {"problem": repr(x)}           # what identifies `x` in a table
     def tokenizer(self): return char_tokenizer(self.alphabet)
     def max_len(self, length: int) -> int:
-        "Tokens of the longest `length` example: prompt, target and end-of-text."
-        x = self.longest(length); return len(self.prompt(x)) + len(self.target(x)) + 1
+        "Tokens of the longest `length` example: prompt, target and end-of-text, counted by the task's tokenizer."
+        if "_tok" not in vars(self): self._tok = self.tokenizer()
+        x = self.longest(length); return len(encode(self._tok, self.prompt(x) + self.target(x))) + 1
     def __repr__(self): return f"{type(self).__name__}({self.name!r})"
 
 # %% ../nbs/00_scratchpad.ipynb #c027f
 class AdditionTask(Task):
     "The scratchpad addition task; problems are operand pairs `(a, b)`."
     name, alphabet, stop_after = "addition", ALPHABET, SCRATCH_CLOSE + "\n"
-    critical_kinds = ("comma", "digit")
-    def sample(self, rng, length, n, kind="identical"): return sample_operands(rng, length, kind, n)
+    critical_kinds, sample_kinds, pretrain_options = ("comma", "digit"), ("identical", "varying"), ("p_identical",)
+    def sample(self, rng, length, n, kind=None): return sample_operands(rng, length, kind or "identical", n)
     def sample_pretrain(self, rng, max_length, n, p_identical=0.5): return sample_pretrain_operands(rng, max_length, n, p_identical)
     def longest(self, length): return (10**length - 1, 10**length - 1)
     def prompt(self, x): return make_prompt(*x)
@@ -243,11 +251,26 @@ class AdditionTask(Task):
     def segments(self, x): return target_segments(*x)
     def columns(self, x): return {"a": x[0], "b": x[1]}
 
-ADDITION = AdditionTask()
-TASKS: dict[str, Task] = {ADDITION.name: ADDITION}   # tasks a checkpoint can name in its klcritical.json
+TASKS = Registry("task")   # tasks a checkpoint can name in its klcritical.json
+
+def register_task(task: Task) -> Task:
+    "Make `task` known by its name: checkpoints that name it load with it, and a tokenizer of its alphabet finds it (`task_for`)."
+    if not isinstance(task, Task): raise TypeError(f"register_task takes a Task object, got {task!r}")
+    return TASKS.register(task.name, task)
+
+ADDITION = register_task(AdditionTask())
 
 def get_task(task: str | Task) -> Task:
     "A `Task` object, or the registered task of that name."
     if isinstance(task, Task): return task
     if task in TASKS: return TASKS[task]
     raise ValueError(f"unknown task {task!r}: registered {sorted(TASKS)}; pass the Task object itself (task=...) for another task")
+
+def task_for(tokenizer, task: str | Task | None = None) -> Task:
+    "`task` as a `Task`; None: the registered task whose alphabet is exactly the tokenizer's vocabulary, so that a forgotten `task=` never silently means addition."
+    if task is not None: return get_task(task)
+    vocab = set(tokenizer.get_vocab()) - {PAD, EOS}
+    found = [t for t in TASKS.values() if set(t.alphabet) == vocab]
+    if len(found) == 1: return found[0]
+    raise ValueError(f"no task given and {'several registered tasks' if found else 'no registered task'} ({sorted(TASKS)}) "
+                     f"{'share' if found else 'has'} the tokenizer's alphabet {''.join(sorted(vocab))!r}: pass task=... (the Task object)")

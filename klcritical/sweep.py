@@ -15,12 +15,20 @@ __all__ = ['PARAMS_FILE', 'QUIET_KERNEL', 'sweep', 'make_executor']
 # %% ../nbs/06b_sweep.ipynb #c027
 PARAMS_FILE = "params.json"
 
+def _content(v):
+    "A parameter as what it means: JSON text of an object or a list is compared parsed (key order and spacing do not make another run)."
+    if isinstance(v, str) and v.lstrip()[:1] in ("{", "["):
+        try: return json.loads(v)
+        except json.JSONDecodeError: return v
+    return v
+
 def _stale_settings(d: Path, params: dict) -> list[str]:
-    "The papermill parameters of the finished run in `d` that differ from `params` (`[]`: same run, or recorded before parameters were)."
+    "The papermill parameters of the finished run in `d` that differ from `params` in content (`[]`: same run, or recorded before parameters were)."
     f = d / PARAMS_FILE
     if not f.exists(): return []
     old, new = json.loads(f.read_text()), json.loads(json.dumps(params))
-    return [f"{k}: {old.get(k)!r} (stored) vs {new.get(k)!r} (asked)" for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k)]
+    return [f"{k}: {old.get(k)!r} (stored) vs {new.get(k)!r} (asked)" for k in sorted(set(old) | set(new))
+            if _content(old.get(k)) != _content(new.get(k))]
 
 QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]   # a run's kernel logs no transport warning or interrupt line; its errors are in run.ipynb
 

@@ -72,12 +72,14 @@ def test_critical_tokens_follow_authors_rule():
         a, b = _rand(r, r.randint(1, 9)), _rand(r, r.randint(1, 9))
         t = make_target(a, b)
         cps = critical_positions(a, b, N)
-        assert {(c.offset, c.operand, c.step) for c in cps} == reference_critical(a, b, N), (a, b, N)
+        where = lambda c: (int(c.group.split("_o")[1]), int(c.group.split("_o")[0][1:]))   # "s<step>_o<operand>"
+        assert {(c.offset, *where(c)) for c in cps} == reference_critical(a, b, N), (a, b, N)
         assert len(cps) == len({c.offset for c in cps})
         for c in cps:
             assert t[c.offset] == c.char
             assert c.kind == ("comma" if c.char == "," else "digit")
-            assert 1 <= c.rank <= len(str(a if c.operand == 1 else b)) - N
+            assert 1 <= c.rank <= len(str(a if where(c)[0] == 1 else b)) - N
+            assert c.where == "step {1} / operand {0}".format(*where(c))
 
 
 def test_twelve_critical_tokens_at_n_plus_one():

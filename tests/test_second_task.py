@@ -18,16 +18,14 @@ class ReverseTask(Task):
     name, alphabet, stop_after = "reverse", "0123456789R:\n", ""      # "": a row ends at its first newline
     critical_kinds = ("late",)                                         # its own label: Table 1 gets a row "lates"
 
-    def sample(self, rng, length, n, kind="identical"):
+    def sample(self, rng, length, n, kind=None):                      # no kinds of its own; the pre-training mix is the base class's
         return ["".join(map(str, rng.integers(0, 10, size=length))) for _ in range(n)]
-    def sample_pretrain(self, rng, max_length, n, p_identical=0.5):
-        return [self.sample(rng, int(L), 1)[0] for L in rng.integers(1, max_length + 1, size=n)]
     def longest(self, length): return "9" * length
     def prompt(self, x): return f"R{x}:"
     def target(self, x): return x[::-1] + "\n"
     def is_correct(self, x, text): return text.split("\n")[0] == x[::-1]
     def critical_positions(self, x, n_pretrained):   # the digits past the N-th: where a model of N digits would stop
-        return [CriticalToken(1, 1, i, x[::-1][i], "late", rank=i - n_pretrained + 1) for i in range(n_pretrained, len(x))]
+        return [CriticalToken(i, x[::-1][i], "late", rank=i - n_pretrained + 1) for i in range(n_pretrained, len(x))]
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +50,7 @@ def test_a2c_runs_on_the_task(pretrained):
     rl = p.with_(rl__total_episodes=16, rl__episodes_per_collect=8, rl__minibatch_size=4, rl__eval_every=1, rl__n_eval=4)
     df = train_a2c(ck, d / "rl", rl, seed=0, progress=False, task=task)
     assert list(df.episodes) == [0, 8, 16]
-    assert "p_crit_s1_o1_late" in df.columns                          # the task's own critical token, tracked by the run
+    assert "p_crit_late" in df.columns                          # the task's own critical token, tracked by the run
     assert df.train_success.iloc[1:].between(0, 1).all() and np.isfinite(df.kl.iloc[1:]).all()
 
 
@@ -96,4 +94,4 @@ def test_command_line_on_the_task(pretrained, monkeypatch, tmp_path):
     rl = ["--rl.total_episodes", "8", "--rl.episodes_per_collect", "4", "--rl.minibatch_size", "4", "--rl.eval_every", "1", "--rl.n_eval", "4"]
     assert main(["rl", ck2, str(tmp_path / "rl"), "--profile", "tiny", "--quiet", *rl]) == 0
     m = pd.read_csv(tmp_path / "rl" / "metrics.csv")
-    assert list(m.episodes) == [0, 4, 8] and "p_crit_s1_o1_late" in m.columns
+    assert list(m.episodes) == [0, 4, 8] and "p_crit_late" in m.columns
