@@ -6,6 +6,14 @@ Greedy (the tokens are identical, checked) and sampled at T = 1 (the RL collect;
 Rows: seconds per rollout (median), generated tokens per second, speed-up over plain, forward passes per rollout, the
 drafts kept per row and pass, and the share of tokens that came from kept drafts in each field of the scratchpad.
 
+The peer: Hugging Face `generate` with `prompt_lookup_num_tokens` (n-gram drafts from the prompt and the text so far,
+greedy only, one row at a time: transformers' assisted generation takes a batch of one; 5.25 refuses more with "assisted
+generate is only supported for batch_size = 1", so TRL's GRPOTrainer, which generates a batch, cannot use it through
+`generation_kwargs`). It is timed against HF's plain
+`generate` and against ours, plain and speculative, all one row at a time on the same additions; each HF row gets the
+exact length of its right scratchpad as `max_new_tokens` (HF does not know the task's stop rule), so HF is not charged
+for tokens past the answer.
+
 The paper's 8 digits are not measured here: the `cpu` model's positions do not reach an 8-digit scratchpad.
 
     python bench/speculative.py [--quick] [--checkpoint DIR]
@@ -87,6 +95,34 @@ def run(res, quick: bool = False, checkpoint: str | None = None, episodes: int =
                         f"{by_field[f][1]} tokens")
 
 
+def hf_peer(res, lm, tok, pairs: list, rounds: int, k: int = 4) -> None:
+    "Greedy, one row at a time: HF plain `generate`, HF prompt lookup (k drafted tokens), ours plain and speculative (k)."
+    from klcritical.scratchpad import encode
+    ids = [torch.tensor([encode(tok, task.prompt(x))]) for x in pairs]
+    lens = [len(task.target(x)) for x in pairs]
+    prompts = [task.prompt(x) for x in pairs]
+    hf = lambda lookup: [lm.generate(i, attention_mask=torch.ones_like(i), max_new_tokens=n, do_sample=False, pad_token_id=tok.pad_token_id,
+                                     **({"prompt_lookup_num_tokens": lookup} if lookup else {}))[0, i.shape[1]:] for i, n in zip(ids, lens)]
+    ours = lambda spec: [generate(lm, tok, [p], n + 32, stop_after=task.stop_after, speculate=spec) for p, n in zip(prompts, lens)]
+    variants = {"HF generate, plain": lambda: hf(0), f"HF generate, prompt lookup k={k}": lambda: hf(k),
+                "ours, plain": lambda: ours(0), f"ours, speculative k={k}": lambda: ours(k)}
+    times, texts = defaultdict(list), {}
+    for r in range(rounds):
+        names = list(variants); names = names[r % len(names):] + names[:r % len(names)]   # alternate the order
+        for name in names:
+            t = time.perf_counter(); out = variants[name](); times[name].append(time.perf_counter() - t)
+            texts[name] = [tok.decode(o) if torch.is_tensor(o) else o.texts[0] for o in out]
+    same = [a[:min(len(a), len(b))] == b[:min(len(a), len(b))] for a, b in zip(texts["HF generate, plain"], texts["ours, plain"])]   # up to where one stops
+    assert all(same), f"HF's greedy text differs from ours on {same.count(False)} rows"
+    assert texts[f"HF generate, prompt lookup k={k}"] == texts["HF generate, plain"], "HF prompt lookup changed a greedy token"
+    base = statistics.median(times["HF generate, plain"])
+    ntok = sum(lens)
+    for name in variants:
+        s = statistics.median(times[name])
+        res.add(SECTION, f"one row at a time, greedy, {name}: s per {len(pairs)} rows", round(s, 3), "s",
+                f"median of {len(times[name])}; {ntok / s:,.0f} target tokens/s; {base / s:.2f}x HF plain")
+
+
 if __name__ == "__main__":
     import sys
     from pathlib import Path
@@ -96,4 +132,9 @@ if __name__ == "__main__":
     ap.add_argument("--quick", action="store_true"); ap.add_argument("--checkpoint", default=None)
     a = ap.parse_args()
     torch.set_num_threads(1)
-    run(Results(), a.quick, a.checkpoint)
+    res = Results()
+    run(res, a.quick, a.checkpoint)
+    from common import ROOT
+    lm, tok, _ = load_checkpoint(a.checkpoint or ROOT / "outputs/cpu/checkpoints/N3")
+    rnd = random.Random(1)
+    hf_peer(res, lm, tok, [(rnd.randint(1000, 9999), rnd.randint(1000, 9999)) for _ in range(10 if a.quick else 50)], 1 if a.quick else 3)
