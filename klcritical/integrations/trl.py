@@ -237,7 +237,7 @@ def grpo_config(profile, # a `Profile` (or its name): its `rl` settings are mapp
         max_steps=-(-rl.total_episodes // rl.episodes_per_collect), learning_rate=rl.lr, lr_scheduler_type="constant",
         beta=rl.c_kl, prioritized_beta=prioritized_beta, temperature=rl.temperature, certainty_temperature=rl.certainty_temperature,
         top_p=1.0, top_k=0, max_completion_length=max_completion_length, max_grad_norm=1.0, disable_dropout=True,
-        gradient_checkpointing=False, logging_steps=1, save_strategy="no", report_to="none", disable_tqdm=True), **overrides})
+        logging_steps=1, save_strategy="no", report_to="none", disable_tqdm=True), **overrides})   # no gradient_checkpointing: off by default, and the name is deprecated in transformers 5
 
 # %% ../../nbs/09_trl.ipynb #c022c
 def _grpo_identity(r: dict) -> dict:
