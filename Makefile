@@ -11,7 +11,7 @@ FIG6_SEEDS ?= 9   # the β ablation at the paper's 9 seeds (Fig. 4 borrows seeds
 RL_EPISODES ?= 2000
 PM := $(BIN)/papermill --log-output --no-progress-bar -k python3
 TIDY := $(BIN)/python scripts/tidy_executed.py   # executed notebooks without run times or machine paths: a re-run on the same data changes nothing
-KEEP := $(BIN)/python scripts/keep_if_same.py     # a re-run whose numbers match the committed ones to 1e-4 (float noise of another CPU) keeps the committed files
+KEEP := $(BIN)/python scripts/keep_if_same.py     # --before DIR, then DIR after the re-run: the same numbers to 1e-4 (float noise of another CPU) keep the committed files
 
 .PHONY: install test reproduce pretrain-cpu rl-cpu fig6-cpu critical-cpu branching-cpu bench bench-quick export clean-nbs docs docs-quick
 
@@ -49,6 +49,7 @@ reproduce: $(STAMP) pretrain-cpu critical-cpu rl-cpu fig6-cpu
 
 pretrain-cpu: $(STAMP)
 	mkdir -p outputs/$(PROFILE)/pretrain
+	$(KEEP) --before outputs/$(PROFILE)/pretrain
 	$(PM) nbs/experiments/01_pretrain_generalization.ipynb outputs/$(PROFILE)/pretrain/01_pretrain_generalization.ipynb \
 	  -p profile $(PROFILE) -p retrain $(RETRAIN)
 	$(TIDY) outputs/$(PROFILE)/pretrain/01_pretrain_generalization.ipynb
@@ -56,12 +57,14 @@ pretrain-cpu: $(STAMP)
 
 critical-cpu: $(STAMP)
 	mkdir -p outputs/$(PROFILE)/critical_tokens
+	$(KEEP) --before outputs/$(PROFILE)/critical_tokens
 	$(PM) nbs/experiments/05_critical_tokens.ipynb outputs/$(PROFILE)/critical_tokens/05_critical_tokens.ipynb -p profile $(PROFILE)
 	$(TIDY) outputs/$(PROFILE)/critical_tokens/05_critical_tokens.ipynb
 	$(KEEP) outputs/$(PROFILE)/critical_tokens
 
 rl-cpu: $(STAMP)
 	mkdir -p outputs/$(PROFILE)/rl/fig4
+	$(KEEP) --before outputs/$(PROFILE)/rl/fig4
 	$(PM) nbs/experiments/02_rl_prioritized_kl.ipynb outputs/$(PROFILE)/rl/fig4/02_rl_prioritized_kl.ipynb -p profile $(PROFILE) -p n_seeds $(SEEDS) -p total_episodes $(RL_EPISODES) -p workers 2
 	$(TIDY) outputs/$(PROFILE)/rl/fig4/02_rl_prioritized_kl.ipynb
 	$(KEEP) outputs/$(PROFILE)/rl/fig4
@@ -69,6 +72,7 @@ rl-cpu: $(STAMP)
 # Fig. 6 (the beta ablation): beta 0 and 150 are the runs of rl-cpu; the committed runs are reused (aggregation only)
 fig6-cpu: $(STAMP) rl-cpu
 	mkdir -p outputs/$(PROFILE)/rl/fig6_sampled
+	$(KEEP) --before outputs/$(PROFILE)/rl/fig6_sampled
 	$(PM) nbs/experiments/03_rl_beta_ablation.ipynb outputs/$(PROFILE)/rl/fig6_sampled/03_rl_beta_ablation.ipynb -p profile $(PROFILE) \
 	  -p n_seeds $(FIG6_SEEDS) -p total_episodes $(RL_EPISODES) -p borrow_from fig4 -p workers 2 -p experiment fig6_sampled
 	$(TIDY) outputs/$(PROFILE)/rl/fig6_sampled/03_rl_beta_ablation.ipynb

@@ -299,8 +299,9 @@ def decisiveness(df: pd.DataFrame, # rows of `token_certainty` on generated outp
                 ) -> pd.DataFrame:
     "P(answer wrong | critical token wrong) and P(answer wrong | critical token right), per critical token (where it sits and its kind) and pooled over outputs (per kind, then any)."
     c = df[df.critical]
-    groups = [(" / ".join(filter(None, (w, k))), g.right.to_numpy(), g.answer_right.to_numpy())
-              for (w, k), g in c.groupby(["crit_where", "crit_kind"])]
+    groups = [(" / ".join(filter(None, (w or gr, k))), g.right.to_numpy(), g.answer_right.to_numpy())   # a token is its group and kind; named by its place in words
+              for (gr, w, k), g in c.groupby(["crit_group", "crit_where", "crit_kind"], sort=False)]
+    groups.sort(key=lambda t: t[0])
     for name, sel in [*((f"{k}s", c.crit_kind == k) for k in _kinds(df, None)), ("any", slice(None))]:
         per_out = c[sel].groupby("prompt_id").agg(right=("right", "all"), answer_right=("answer_right", "first"))
         if len(per_out) or name == "any":

@@ -203,6 +203,8 @@ def load_cells(path: str | Path, # a TOML file: one table per cell, keys what, s
         if not isinstance(t, dict): raise ValueError(f"{path}: {name!r} is not a table of a cell's settings")
         if bad := set(t) - {"what", "schedule", "pretrain", "model"}:
             raise ValueError(f"{path}: cell {name!r} has {sorted(bad)}; a cell takes what, schedule, pretrain.<setting> and model.<setting>")
+        if bad := [sec for sec in ("pretrain", "model") if not isinstance(t.get(sec, {}), dict)]:
+            raise ValueError(f"{path}: cell {name!r}: {bad[0]} must be a table of settings ({bad[0]}.<field> = value)")
         over = {f"{sec}__{k}": v for sec in ("pretrain", "model") for k, v in t.get(sec, {}).items()}
         if "schedule" in t:
             s = t["schedule"]

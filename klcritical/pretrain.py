@@ -19,19 +19,23 @@ from .hardware import default_device, train_attention, matmul_peak, bf16_support
 from .runs import save_checkpoint, load_checkpoint, META_FILE, weights_sha256, verify_checkpoint, RunDir, RUN_FILE, quiet_progress
 
 # %% auto #0
-__all__ = ['IGNORE', 'SAVE_SETTINGS', 'attention_mask', 'make_pool', 'flops_per_token', 'polish', 'pretrain',
+__all__ = ['IGNORE', 'SAVE_SETTINGS', 'task_options', 'attention_mask', 'make_pool', 'flops_per_token', 'polish', 'pretrain',
            'checkpoint_matches', 'ensure_pretrained', 'measure_pretrain']
 
 # %% ../nbs/05_pretrain.ipynb #c005
 IGNORE = -100
 
-def _examples(rng: np.random.Generator, task: Task, max_digits: int, n: int, p_identical: float, p_longer: float) -> tuple[list, np.ndarray]:
+def task_options(task: Task, c) -> dict:
+    "The settings `task.pretrain_options` names, read from the `PretrainConfig` `c` (a field it lacks is a `ValueError`)."
+    if missing := [k for k in task.pretrain_options if not hasattr(c, k)]:
+        raise ValueError(f"{task!r} asks for pre-training options {missing} that PretrainConfig does not have")
+    return {k: getattr(c, k) for k in task.pretrain_options}
+
+def _examples(rng: np.random.Generator, task: Task, max_digits: int, n: int, options: dict, p_longer: float) -> tuple[list, np.ndarray]:
     "`n` pre-training problems of 1..N digits, a `p_longer` share of them replaced by (N+1)-digit ones (marked in the mask)."
-    carried = dict(p_identical=p_identical)                 # the task options a pool carries (`Task.pretrain_options`)
-    if missing := [k for k in task.pretrain_options if k not in carried]:
-        raise ValueError(f"{task!r} asks for pre-training options {missing} that make_pool does not carry (it carries {sorted(carried)})")
-    opts = {k: carried[k] for k in task.pretrain_options}
-    pairs, is_long = task.sample_pretrain(rng, max_digits, n, **opts), np.zeros(n, dtype=bool)
+    if missing := sorted(set(task.pretrain_options) - set(options)):
+        raise ValueError(f"{task!r} asks for pre-training options {missing}; given {sorted(options)} (`task_options` reads them from the config)")
+    pairs, is_long = task.sample_pretrain(rng, max_digits, n, **{k: options[k] for k in task.pretrain_options}), np.zeros(n, dtype=bool)
     if p_longer > 0:
         k = int(rng.binomial(n, p_longer))
         idx = rng.choice(n, size=k, replace=False)
@@ -92,10 +96,12 @@ def make_pool(tokenizer, rng: np.random.Generator, # the pool's own random strea
               p_longer: float = 0.0, # share of the pool replaced by (N+1)-digit problems (0: the paper's mix)
               task: Task | None = None, # what the examples are; None: the registered task of the tokenizer's alphabet (`task_for`)
               pack: bool = False, # several examples per row, each attending only to itself (`segment_ids`): no padding
+              options: dict | None = None, # the task's own pre-training settings by name (`task_options`); None: `p_identical` above, to a task that takes it
              ) -> list[dict[str, torch.Tensor]]:
     "A shuffled list of batches (length-bucketed or mixed): `input_ids`, `attention_mask`, `position_ids`, `labels` (all `[B, T]`; packed: and `segment_ids`)."
     task = task_for(tokenizer, task)
-    pairs, is_long = _examples(rng, task, max_digits, batch_size * pool_batches, p_identical, p_longer)
+    options = {k: v for k, v in dict(p_identical=p_identical).items() if k in task.pretrain_options} if options is None else options
+    pairs, is_long = _examples(rng, task, max_digits, batch_size * pool_batches, options, p_longer)
     prompts = [task.prompt(x) for x in pairs]
     ids = tokenizer([p + task.target(x) + EOS for p, x in zip(prompts, pairs)], add_special_tokens=False)["input_ids"]
     plen = np.array([len(p) for p in prompts]); lens = np.array([len(s) for s in ids])
@@ -152,7 +158,8 @@ def polish(model, tokenizer, c, # a `PretrainConfig`: polish_steps, polish_lr an
     for k in tqdm(range(c.polish_steps), disable=not progress, desc=f"polish N={max_digits}", unit="step", mininterval=10):
         if k % c.pool_batches == 0:   # its own random stream: the polish depends only on the model it starts from and the seed
             pool = make_pool(tokenizer, np.random.default_rng([seed, 7, k // c.pool_batches]), max_digits, c.batch_size,
-                             c.pool_batches, c.p_identical, offset_span, c.p_offset, c.bucket, p_longer=0.0, task=task, pack=c.pack)
+                             c.pool_batches, c.p_identical, offset_span, c.p_offset, c.bucket, p_longer=0.0, task=task, pack=c.pack,
+                             options=task_options(task, c))
         b = {key: v.to(dev) for key, v in pool[k % c.pool_batches].items()}
         losses.append(_train_step(model, opt, sched, b, c, autocast).item())
     return losses
@@ -237,7 +244,7 @@ def _pool(tok, seed: int, pool_id: int, max_digits: int, c, offset_span: int, ta
     "The batches of pool `pool_id`, from a random stream of its own; position offsets only once the curriculum reaches them."
     p_off = c.p_offset if pool_id * c.pool_batches >= c.offset_from * c.steps else 0.0
     return make_pool(tok, np.random.default_rng([seed, pool_id]), max_digits, c.batch_size, c.pool_batches,
-                     c.p_identical, offset_span, p_off, c.bucket, c.p_longer, task, c.pack)
+                     c.p_identical, offset_span, p_off, c.bucket, c.p_longer, task, c.pack, options=task_options(task, c))
 
 def _measure(model, tok, task: Task, c, max_digits: int, seed: int, autocast: bool, row: dict, bar, end: int, out_dir: Path) -> tuple:
     "This step's measurements: quick greedy accuracy and the held-out N+1 probe into `row`, a point of the sharpness curve; returns (log the row, measured, stop)."

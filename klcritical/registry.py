@@ -6,6 +6,8 @@
 __all__ = ['Registry']
 
 # %% ../nbs/00_registry.ipynb #r003
+_MISSING = object()   # `get` without a default
+
 class Registry(dict):
     "A dict of named implementations of one `kind`; `register` adds (as a decorator too), `get` fails with the registered names."
     def __init__(self, kind: str): # how errors name an entry, e.g. "KL estimator"
@@ -18,9 +20,9 @@ class Registry(dict):
         self[name] = value
         return value
 
-    def get(self, name: str, *default):
+    def get(self, name: str, default=_MISSING):
         "The entry `name`; an unknown name is a `ValueError` that lists the registered ones (or, as `dict.get`, `default` when one is given)."
         if name not in self:
-            if default: return default[0]
+            if default is not _MISSING: return default
             raise ValueError(f"unknown {self.kind} {name!r}; registered: {sorted(self)}")
         return self[name]

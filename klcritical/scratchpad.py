@@ -5,7 +5,7 @@
 # %% ../nbs/00_scratchpad.ipynb #c002
 from __future__ import annotations
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import numpy as np
 from .registry import Registry
 
@@ -128,8 +128,8 @@ class CriticalToken:
     char: str        # the right token there
     kind: str        # the task's label for it, one of `Task.critical_kinds` (addition: "comma" or "digit")
     rank: int = 1    # k of the authors' name `n+k_<kind>`: 1 for the token next to N, up to the gap
-    group: str = ""  # where in the target it sits, short (addition: "s1_o2", step 1, operand 2); one group, kind and rank are one critical token across problems
-    where: str = ""  # the same place in words, for tables (addition: "step 1 / operand 2")
+    group: str = field(default="", kw_only=True)  # where in the target it sits, short (addition: "s1_o2", step 1, operand 2); one group, kind and rank are one critical token across problems
+    where: str = field(default="", kw_only=True)  # the same place in words, for tables (addition: "step 1 / operand 2"; "": the group)
 
     @property
     def name(self) -> str: return "_".join(filter(None, (self.group, self.kind))) + (f"_n+{self.rank}" if self.rank > 1 else "")
@@ -208,6 +208,8 @@ def target_segments(a: int, # first operand
     return out
 
 # %% ../nbs/00_scratchpad.ipynb #c027e
+_TOKENIZERS: dict[int, object] = {}   # a task object's tokenizer, by id: `max_len` builds it once (a frozen or slotted Task subclass has no room for it)
+
 class Task:
     "What the library knows of a task. Subclass it and write the methods that raise `NotImplementedError`."
     name: str = "task"
@@ -232,8 +234,8 @@ class Task:
     def tokenizer(self): return char_tokenizer(self.alphabet)
     def max_len(self, length: int) -> int:
         "Tokens of the longest `length` example: prompt, target and end-of-text, counted by the task's tokenizer."
-        if "_tok" not in vars(self): self._tok = self.tokenizer()
-        x = self.longest(length); return len(encode(self._tok, self.prompt(x) + self.target(x))) + 1
+        tok = _TOKENIZERS.get(id(self)) or _TOKENIZERS.setdefault(id(self), self.tokenizer())   # built once per task object
+        x = self.longest(length); return len(encode(tok, self.prompt(x) + self.target(x))) + 1
     def __repr__(self): return f"{type(self).__name__}({self.name!r})"
 
 # %% ../nbs/00_scratchpad.ipynb #c027f
@@ -269,7 +271,7 @@ def get_task(task: str | Task) -> Task:
 def task_for(tokenizer, task: str | Task | None = None) -> Task:
     "`task` as a `Task`; None: the registered task whose alphabet is exactly the tokenizer's vocabulary, so that a forgotten `task=` never silently means addition."
     if task is not None: return get_task(task)
-    vocab = set(tokenizer.get_vocab()) - {PAD, EOS}
+    vocab = set(tokenizer.get_vocab()) - {PAD, EOS} - set(getattr(tokenizer, "all_special_tokens", ()))   # characters, not control tokens
     found = [t for t in TASKS.values() if set(t.alphabet) == vocab]
     if len(found) == 1: return found[0]
     raise ValueError(f"no task given and {'several registered tasks' if found else 'no registered task'} ({sorted(TASKS)}) "
