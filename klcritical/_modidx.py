@@ -97,6 +97,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                         'klcritical.experiments.load_cells': ('experiments.html#load_cells', 'klcritical/experiments.py'),
                                         'klcritical.experiments.positive_int': ( 'experiments.html#positive_int',
                                                                                  'klcritical/experiments.py'),
+                                        'klcritical.experiments.regime_profile': ( 'experiments.html#regime_profile',
+                                                                                   'klcritical/experiments.py'),
                                         'klcritical.experiments.repo_root': ('experiments.html#repo_root', 'klcritical/experiments.py'),
                                         'klcritical.experiments.rl_run': ('experiments.html#rl_run', 'klcritical/experiments.py'),
                                         'klcritical.experiments.rl_setup': ('experiments.html#rl_setup', 'klcritical/experiments.py'),

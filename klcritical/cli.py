@@ -33,12 +33,16 @@ def pretrain_cmd(out: str, # checkpoint directory to make (or reuse, or resume)
                  device: str = None, # None: the GPU when there is one
                  quiet: store_true = False, # no progress bars
                  task: str = "addition", # a registered task (`scratchpad.TASKS`)
+                 cell: str = None, # a cell of the regime map (configs/regime/cells.toml): its settings and the map's probes over PROFILE's, then --overrides
                 ) -> str:
     "Pre-train a GPT-2 on a task's examples of lengths 1..N (1..N-digit additions by default) into OUT, or reuse / resume the run there."
     from klcritical.pretrain import ensure_pretrained
     from klcritical.config import get_profile
     from klcritical.scratchpad import get_task
     t = get_task(task)                                              # an unknown name: one line naming the registered tasks, before any work
+    if cell is not None:                                            # the regime map's path: the notebook trains a cell with the same profile
+        from klcritical.experiments import regime_profile
+        profile = regime_profile(profile, cell)
     ck = ensure_pretrained(get_profile(profile, **_overrides(overrides)), n, out, seed=seed, retrain=retrain, progress=not quiet, device=device,
                            stop_after=stop_after, task=t)
     print(ck); return str(ck)

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['check_params', 'positive_int', 'int_list', 'repo_root', 'rl_setup', 'default_checkpoint', 'rl_run', 'run_slug', 'Arm',
-           'arm_jobs', 'load_arms', 'load_cells']
+__all__ = ['REGIME_CELLS', 'check_params', 'positive_int', 'int_list', 'repo_root', 'rl_setup', 'default_checkpoint', 'rl_run',
+           'run_slug', 'Arm', 'arm_jobs', 'load_arms', 'load_cells', 'regime_profile']
 
 # %% ../nbs/07_experiments.ipynb #c005
 _IPYTHON = {"In", "Out", "get_ipython", "exit", "quit", "open"}
@@ -215,3 +215,24 @@ def load_cells(path: str | Path, # a TOML file: one table per cell, keys what, s
         except (ValueError, TypeError) as e: raise ValueError(f"{path}: cell {name!r}: {e}") from None
         cells[name] = (over, str(t.get("what", "")))
     return cells
+
+# %% ../nbs/07_experiments.ipynb #c014k
+REGIME_CELLS = "configs/regime/cells.toml"   # the regime map, relative to the repository
+
+def regime_profile(profile, # the base profile: a name or a `Profile`
+                   cell: str, # a cell of the map
+                   cells: str | Path | None = None, # the map's TOML file; None: `REGIME_CELLS` in the repository
+                  ) -> "Profile":
+    "The profile a regime-map cell trains with: the cell's settings over `profile`, with the map's shared probes (see above)."
+    from klcritical.config import get_profile
+    p, base = get_profile(profile), get_profile("cpu").pretrain.steps      # `schedule` multiplies the cpu schedule (1,300 steps)
+    m = load_cells(Path(cells) if cells else repo_root() / REGIME_CELLS, base, p.name)
+    if cell not in m: raise ValueError(f"unknown regime cell {cell!r}; the map has {list(m)}")
+    over = m[cell][0]
+    common = dict(pretrain__stop_band=None, pretrain__polish_steps=0, pretrain__pack=True)
+    if p.name == "tiny":   # the same cells at a few steps, in the tiny model
+        over = {**over, "pretrain__steps": 20, "model__n_layer": p.model.n_layer, "model__n_embd": p.model.n_embd, "model__n_head": p.model.n_head}
+        common.update(pretrain__sharpness_every=10, pretrain__snapshot_every=10, pretrain__ckpt_every=10, pretrain__eval_every=20)
+    else:
+        common.update(pretrain__sharpness_every=base // 2, pretrain__snapshot_every=base // 2, pretrain__ckpt_every=base // 5, pretrain__eval_every=base // 2)
+    return get_profile(p, **common, **over)

@@ -15,6 +15,12 @@
 #   scripts/paper_gpu.sh window          # all of the above in one deadline-driven call on a bare machine (`klcritical window`):
 #                                        # measure the rates, plan, pre-train RECIPE (wd0.1 | wd0) at N, Table 1, Tables 4-5,
 #                                        # Fig. 4 until LIMIT seconds; results (8 small files) in $WOUT/<recipe>_N<N>_seed<SEED>/
+#   scripts/paper_gpu.sh regime          # regime-map cells (configs/regime/cells.toml, the cpu profile's settings, N = 3) on the GPU:
+#                                        # CELLS (default: the two 11M cells at 3x, 3,900 steps each, which need about 4 hours
+#                                        # each on the 2-core CPU); each cell trains (resumable), is evaluated as the map's cells are
+#                                        # (n = 1,000 at 3 and 4 digits, greedy and T = 1), and comes back as $WOUT/<cell>.tar.gz.part-*
+#                                        # (weights included, snapshots and resume state not; 15 MiB parts):
+#                                        #   cat <cell>.tar.gz.part-* | tar -xz -C outputs/cpu/regime/   then notebook 06 with cell none
 #
 # On a lent GPU machine (bare: no fastcore there; scripts/wheels/ holds its wheel), e.g. with the device tool:
 #   RECIPE=wd0 SEED=0 LIMIT=540 WOUT=$OUT scripts/paper_gpu.sh window
@@ -24,13 +30,14 @@
 # regime map's longer pre-training; a model of another recipe is trained beside the existing one, never over it, and
 # `pretrain` prints where: pass that as CK to the later stages). Every command is also a line of outputs/paper/COMMAND.sh.
 # The window stage also reads RECIPE (wd0.1), SEED (0), WOUT (outputs/$PROFILE/window) and WINDOW_FLAGS (more flags).
+# The regime stage reads CELLS, WOUT (outputs/$PROFILE/regime), RWORK (/tmp/klcritical-regime) and NEVAL (1,000 per length).
 set -uo pipefail
 if ! python3 -c "import fastcore" 2>/dev/null; then    # a lent GPU's image has torch and transformers but no fastcore:
   python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/klcritical-site \
     scripts/wheels/*.whl && export PYTHONPATH=/tmp/klcritical-site${PYTHONPATH:+:$PYTHONPATH}   # its wheel travels with the tree
 fi
 export PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH} PYTHONUNBUFFERED=1
-stage=${1:?usage: scripts/paper_gpu.sh pretrain|tables|critical|rl|window}
+stage=${1:?usage: scripts/paper_gpu.sh pretrain|tables|critical|rl|window|regime}
 P=${PROFILE:-paper}; N=${N:-7}; SEEDS=${SEEDS:-1}; LIMIT=${LIMIT:-540}; OUT=${OUT:-outputs/$P}
 CK=${CK:-$OUT/checkpoints/N$N}; K=klcritical; command -v $K >/dev/null || K="python3 -m klcritical"
 t_end=$(( $(date +%s) + LIMIT ))
@@ -60,6 +67,20 @@ case $stage in
   window)   # deadline-driven: it plans its own stages to end inside LIMIT, so no outer timeout cuts it
     W=${WOUT:-$OUT/window}; name=${RECIPE:-wd0.1}_N${N}_seed${SEED:-0}
     $K window --profile "$P" --recipe "${RECIPE:-wd0.1}" --n "$N" --seed "${SEED:-0}" --budget "$LIMIT" --out "$W/$name" ${WINDOW_FLAGS:-} || exit $? ;;
-  *) echo "unknown stage $stage: pretrain | tables | critical | rl | window"; exit 2 ;;
+  regime)   # work in RWORK (not under $WOUT: only the packed parts go back); a cut call leaves the resume state there for the next
+    W=${WOUT:-$OUT/regime}; RW=${RWORK:-/tmp/klcritical-regime}; mkdir -p "$W" "$RW"
+    RP=cpu; RN=3; [ "$P" = tiny ] && { RP=tiny; RN=2; }; N=$RN     # the map's cells are cpu-profile runs; tiny rehearses them in a minute
+    for cell in ${CELLS:-p0.1_nowd_xl_3x p0_nowd_xl_3x}; do
+      d=$RW/$cell
+      run $K pretrain "$d" --profile $RP --n $RN --cell "$cell" --quiet
+      for T in 0 1; do
+        f=$d/eval_greedy.csv; [ $T = 1 ] && f=$d/eval_sampled_T1.csv
+        run $K evaluate "$d" --lengths "[$RN, $((RN+1))]" --n ${NEVAL:-1000} --temperature $T --out "$f" >/dev/null
+      done
+      rm -f "$W/$cell.tar.gz.part-"*
+      tar -C "$RW" --exclude "$cell/snapshots" --exclude "$cell/resume" -czf - "$cell" | split -b 15M - "$W/$cell.tar.gz.part-"
+      echo "$cell: finished, $(ls "$W/$cell.tar.gz.part-"* | wc -l) parts in $W"
+    done ;;
+  *) echo "unknown stage $stage: pretrain | tables | critical | rl | window | regime"; exit 2 ;;
 esac
 echo "finished: $stage ($P, N = $N)"

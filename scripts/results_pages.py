@@ -109,12 +109,22 @@ def text(path: str) -> str:
     return f.read_text().rstrip("\n")
 
 
+def field(path: str, key: str):
+    "One field of a committed JSON file (e.g. a checkpoint's `klcritical.json`: its `n_params`)."
+    import json
+    f = ROOT / path
+    if not f.exists(): raise FileNotFoundError(f"results page: {path} is not in the repository")
+    d = json.loads(f.read_text())
+    if key not in d: raise KeyError(f"{path} has no field {key!r}")
+    return d[key]
+
+
 def env():
     import jinja2
     e = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
                            keep_trailing_newline=True, autoescape=False)
     e.globals.update(csv=csv, one=one, num=num, ci=ci, table=table, commands=commands, verdict_table=verdict_table,
-                     count=count, folders=folders, text=text, exists=exists, min=min, max=max, abs=abs, round=round, len=len, sorted=sorted)
+                     count=count, folders=folders, text=text, exists=exists, field=field, min=min, max=max, abs=abs, round=round, len=len, sorted=sorted)
     return e
 
 

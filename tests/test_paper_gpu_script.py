@@ -42,3 +42,18 @@ def test_window_rehearsal_at_tiny(tmp_path):
         import pandas as pd
         rl = pd.read_csv(out / "rl.csv")
         assert set(rl.arm) == {"standard KL", "prioritized KL", "no KL"} and {"acc_target_sampled", "acc_1toN_sampled", "p_crit_s1_o2_digit"} <= set(rl.columns)
+
+
+def test_regime_rehearsal_at_tiny(tmp_path):
+    "The regime stage as a lent GPU would run it, at `tiny` on the CPU: one cell trains, is evaluated, and comes back packed in parts under 16 MiB, with its probes and weights and without snapshots or resume state."
+    import tarfile, io
+    env = dict(os.environ, PROFILE="tiny", CELLS="p0.1_nowd_1x", NEVAL="20", WOUT=str(tmp_path / "out"), RWORK=str(tmp_path / "work"),
+               LIMIT="300", OMP_NUM_THREADS="1", PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    r = subprocess.run([str(ROOT / "scripts" / "paper_gpu.sh"), "regime"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert r.returncode == 0 and "finished: regime" in r.stdout, r.stdout[-3000:] + r.stderr[-3000:]
+    parts = sorted((tmp_path / "out").iterdir())
+    assert parts and all(p.name.startswith("p0.1_nowd_1x.tar.gz.part-") and p.stat().st_size <= 15 * 2**20 for p in parts), parts
+    names = tarfile.open(fileobj=io.BytesIO(b"".join(p.read_bytes() for p in parts)), mode="r:gz").getnames()
+    for f in ("sharpness.csv", "metrics.csv", "eval_greedy.csv", "eval_sampled_T1.csv", "model.safetensors", "klcritical.json"):
+        assert f"p0.1_nowd_1x/{f}" in names, (f, names)
+    assert not any("/snapshots" in n or "/resume" in n for n in names), names

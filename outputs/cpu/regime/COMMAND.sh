@@ -20,7 +20,12 @@ papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_wide_3x.ipynb -p profile cpu -p cell p0.1_nowd_wide_3x
 # The size axis at 11M parameters (6 x 384): p0.1_nowd_xl_1x is finished (one call, resumed once after a restart at its
 # step-260 checkpoint; 3.66 s a step with 2 threads on an idle 2-core AMD EPYC, 7-10 s beside other jobs; 8,170 s of steps in all).
-# Made by commit 2058d00 (a pinned worktree). p0.1_nowd_xl_3x and p0_nowd_xl_3x are not run yet.
+# Made by commit 2058d00 (a pinned worktree). p0.1_nowd_xl_3x and p0_nowd_xl_3x are not run yet: 3,900 steps each at about
+# 3.7 s a step here (about 4 hours each, more than a working session, whose background jobs end with it), and their resume
+# state (about 130 MB of weights and optimizer) is not kept between sessions. They are staged for a lent GPU, where the same
+# cells train with the same profile (`klcritical pretrain --cell`, as notebook 06 does) in one device call:
+#   CELLS="p0.1_nowd_xl_3x p0_nowd_xl_3x" LIMIT=540 WOUT=$OUT scripts/paper_gpu.sh regime
+# then here, for each cell: cat <cell>.tar.gz.part-* | tar -xz -C outputs/cpu/regime/   and the table command below.
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_xl_1x.ipynb -p profile cpu -p cell p0.1_nowd_xl_1x
 # the table and figure over every cell (no training): regime_table.csv, regime.png, certainty_temperature.csv,
 # released_tokens.csv, least_certain_ordinary.csv
