@@ -92,9 +92,12 @@ def count(path: str, **where) -> int:
     return len(csv(path, **where))
 
 
-def folders(pattern: str) -> list[str]:
-    "The folders of the repository matching a glob `pattern` (e.g. the paper-scale windows committed so far)."
-    return sorted(str(f.relative_to(ROOT)) for f in ROOT.glob(pattern) if f.is_dir())
+def folders(pattern: str, by_number: bool = False) -> list[str]:
+    "The folders of the repository matching a glob `pattern` (e.g. the paper-scale windows committed so far); `by_number`: ordered by the last number in the name, largest first (e.g. grpo_kl0.5 before grpo_kl0.04)."
+    found = [str(f.relative_to(ROOT)) for f in ROOT.glob(pattern) if f.is_dir()]
+    if not by_number: return sorted(found)
+    last = lambda f: float(re.findall(r"\d+(?:\.\d+)?", Path(f).name)[-1])
+    return sorted(found, key=lambda f: (-last(f), f))
 
 
 def exists(path: str) -> bool:
