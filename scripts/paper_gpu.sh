@@ -68,19 +68,24 @@ case $stage in
     W=${WOUT:-$OUT/window}; name=${RECIPE:-wd0.1}_N${N}_seed${SEED:-0}
     $K window --profile "$P" --recipe "${RECIPE:-wd0.1}" --n "$N" --seed "${SEED:-0}" --budget "$LIMIT" --out "$W/$name" ${WINDOW_FLAGS:-} || exit $? ;;
   regime)   # work in RWORK (not under $WOUT: only the packed parts go back); a cut call leaves the resume state there for the next
+            # call on the same machine (lost when the machine goes back: pre-training checkpoints every 260 steps at cpu)
     W=${WOUT:-$OUT/regime}; RW=${RWORK:-/tmp/klcritical-regime}; mkdir -p "$W" "$RW"
     RP=cpu; RN=3; [ "$P" = tiny ] && { RP=tiny; RN=2; }; N=$RN     # the map's cells are cpu-profile runs; tiny rehearses them in a minute
     for cell in ${CELLS:-p0.1_nowd_xl_3x p0_nowd_xl_3x}; do
       d=$RW/$cell
       run $K pretrain "$d" --profile $RP --n $RN --cell "$cell" --quiet
-      for T in 0 1; do
+      for T in 0 1; do                                     # (a finished cell's evaluations are kept from an earlier call)
         f=$d/eval_greedy.csv; [ $T = 1 ] && f=$d/eval_sampled_T1.csv
-        run $K evaluate "$d" --lengths "[$RN, $((RN+1))]" --n ${NEVAL:-1000} --temperature $T --out "$f" >/dev/null
+        [ -s "$f" ] || run $K evaluate "$d" --lengths "[$RN, $((RN+1))]" --n ${NEVAL:-1000} --temperature $T --out "$f"
       done
-      rm -f "$W/$cell.tar.gz.part-"*
-      tar -C "$RW" --exclude "$cell/snapshots" --exclude "$cell/resume" -czf - "$cell" | split -b 15M - "$W/$cell.tar.gz.part-"
+      rm -f "$W/$cell.tar.gz.part-"* "$RW/$cell.tar.gz.part-"*   # packed beside the work, checked, then moved: no half archive comes back
+      tar -C "$RW" --exclude "$cell/snapshots" --exclude "$cell/resume" -czf - "$cell" | split -b 15M - "$RW/$cell.tar.gz.part-"
+      [ "${PIPESTATUS[0]}${PIPESTATUS[1]}" = 00 ] || { echo "$cell: packing failed" >&2; exit 1; }
+      mv "$RW/$cell.tar.gz.part-"* "$W/"
       echo "$cell: finished, $(ls "$W/$cell.tar.gz.part-"* | wc -l) parts in $W"
-    done ;;
+    done
+    n=$(ls "$W" | wc -l); [ "$n" -gt 8 ] && echo "warning: $n files in $W; a lent GPU brings back at most 8: run fewer CELLS per call" >&2
+    ;;
   *) echo "unknown stage $stage: pretrain | tables | critical | rl | window | regime"; exit 2 ;;
 esac
 echo "finished: $stage ($P, N = $N)"

@@ -23,7 +23,8 @@ papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p
 # Made by commit 2058d00 (a pinned worktree). p0.1_nowd_xl_3x and p0_nowd_xl_3x are not run yet: 3,900 steps each at about
 # 3.7 s a step here (about 4 hours each, more than a working session, whose background jobs end with it), and their resume
 # state (about 130 MB of weights and optimizer) is not kept between sessions. They are staged for a lent GPU, where the same
-# cells train with the same profile (`klcritical pretrain --cell`, as notebook 06 does) in one device call:
+# cells train with the same profile (`klcritical pretrain --cell`, as notebook 06 does); not yet timed on a GPU, so the call
+# may need repeating on the still-warm machine (it resumes from RWORK there):
 #   CELLS="p0.1_nowd_xl_3x p0_nowd_xl_3x" LIMIT=540 WOUT=$OUT scripts/paper_gpu.sh regime
 # then here, for each cell: cat <cell>.tar.gz.part-* | tar -xz -C outputs/cpu/regime/   and the table command below.
 papermill nbs/experiments/06_critical_token_regime.ipynb outputs/cpu/regime/06_p0.1_nowd_xl_1x.ipynb -p profile cpu -p cell p0.1_nowd_xl_1x
